@@ -1,0 +1,1 @@
+"""Hedgebot's pure domain core: holdings in, ranked hedge plans with every cost out."""
