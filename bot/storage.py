@@ -1,0 +1,99 @@
+"""The bot's one SQLite file: schema migrations at start-up and plain functions over its tables."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _create_core_tables(db: sqlite_utils.Database) -> None:
+    db["users"].create(  # type: ignore[union-attr]
+        {"id": int, "timezone": str, "settings": str, "created_at": str},
+        pk="id",
+        not_null={"settings", "created_at"},
+    )
+    db["conversations"].create(  # type: ignore[union-attr]
+        {"name": str, "key": str, "state": str, "updated_at": str},
+        pk=("name", "key"),
+    )
+    db["user_data"].create({"user_id": int, "data": str}, pk="user_id")  # type: ignore[union-attr]
+    db["plans"].create(  # type: ignore[union-attr]
+        {"id": int, "user_id": int, "request": str, "recommendation": str, "created_at": str},
+        pk="id",
+        not_null={"user_id", "request", "recommendation", "created_at"},
+    )
+    db["plans"].create_index(["user_id", "created_at"])
+    db["reminders"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "user_id": int,
+            "chat_id": int,
+            "plan_id": int,
+            "due_at": str,  # UTC, ISO 8601, so text order is time order
+            "status": str,  # pending / sent / done / snoozed / cancelled / failed
+            "attempts": int,
+            "last_error": str,
+            "reason": str,
+            "created_at": str,
+            "sent_at": str,
+        },
+        pk="id",
+        not_null={"user_id", "chat_id", "due_at", "status", "attempts", "created_at"},
+        defaults={"status": "pending", "attempts": 0},
+        foreign_keys=[("plan_id", "plans", "id")],
+    )
+    # "what is due now" reads only pending rows, in due order
+    db.execute(
+        "CREATE INDEX idx_reminders_pending_due ON reminders (due_at) "
+        "WHERE status IN ('pending', 'snoozed')"
+    )
+    db["reminders"].create_index(["user_id", "status"])
+
+
+MIGRATIONS: list[Migration] = [_create_core_tables]
+
+
+def utc_now_iso() -> str:
+    """Now in UTC as ISO 8601 text."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def open_database(path: str | Path) -> sqlite_utils.Database:
+    """Open (or create) the database in WAL mode and bring its schema up to date."""
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    db = sqlite_utils.Database(conn)
+    if str(path) != ":memory:":
+        db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = NORMAL")
+    migrate(db)
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """How many migrations this database has had."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply every migration the database has not had yet, each in its own transaction."""
+    for version, migration in enumerate(MIGRATIONS, start=1):
+        if schema_version(db) >= version:
+            continue
+        with db.conn:
+            db.execute("BEGIN")
+            migration(db)
+            db.execute(f"PRAGMA user_version = {version}")
+
+
+def dumps(value: Any) -> str:
+    """JSON for a text column."""
+    return json.dumps(value, separators=(",", ":"), default=str)
