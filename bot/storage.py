@@ -15,23 +15,23 @@ Migration = Callable[[sqlite_utils.Database], None]
 
 
 def _create_core_tables(db: sqlite_utils.Database) -> None:
-    db["users"].create(  # type: ignore[union-attr]
+    db.table("users").create(
         {"id": int, "timezone": str, "settings": str, "created_at": str},
         pk="id",
         not_null={"settings", "created_at"},
     )
-    db["conversations"].create(  # type: ignore[union-attr]
+    db.table("conversations").create(
         {"name": str, "key": str, "state": str, "updated_at": str},
         pk=("name", "key"),
     )
-    db["user_data"].create({"user_id": int, "data": str}, pk="user_id")  # type: ignore[union-attr]
-    db["plans"].create(  # type: ignore[union-attr]
+    db.table("user_data").create({"user_id": int, "data": str}, pk="user_id")
+    db.table("plans").create(
         {"id": int, "user_id": int, "request": str, "recommendation": str, "created_at": str},
         pk="id",
         not_null={"user_id", "request", "recommendation", "created_at"},
     )
-    db["plans"].create_index(["user_id", "created_at"])
-    db["reminders"].create(  # type: ignore[union-attr]
+    db.table("plans").create_index(["user_id", "created_at"])
+    db.table("reminders").create(
         {
             "id": int,
             "user_id": int,
@@ -55,7 +55,7 @@ def _create_core_tables(db: sqlite_utils.Database) -> None:
         "CREATE INDEX idx_reminders_pending_due ON reminders (due_at) "
         "WHERE status IN ('pending', 'snoozed')"
     )
-    db["reminders"].create_index(["user_id", "status"])
+    db.table("reminders").create_index(["user_id", "status"])
 
 
 MIGRATIONS: list[Migration] = [_create_core_tables]
