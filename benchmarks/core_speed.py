@@ -1,4 +1,4 @@
-"""How fast the core prices and ranks all four hedges: recommendations per second, 1 and 20 holdings.
+"""How fast the core prices and ranks all four hedges, for 1 and for 20 holdings.
 
 Run from the repository root: python benchmarks/core_speed.py
 """
@@ -12,9 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hedging.market import load_snapshot  # noqa: E402
-from hedging.models import HedgeRequest, Holding, Portfolio  # noqa: E402
-from hedging.planner import recommend  # noqa: E402
+from hedging.market import load_snapshot
+from hedging.models import HedgeRequest, Holding, Portfolio
+from hedging.planner import recommend
 
 SYMBOLS = ["BTC", "ETH", "SOL", "XRP", "BNB", "DOGE", "ADA", "SPY", "QQQ", "AAPL"]
 SYMBOLS += ["MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "BTC", "ETH", "SPY", "AAPL"]

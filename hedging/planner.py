@@ -42,7 +42,7 @@ def _position(
     if value > MAX_NOTIONAL_USD:
         raise HedgeInputError(f"{holding.symbol} worth {value:,.0f} dollars is not a real size.")
     age = max(0.0, (now - as_of).total_seconds() / 3600) if as_of is not None else None
-    position = Position.model_construct(
+    position = Position(
         symbol=holding.symbol,
         asset_class=asset.asset_class,
         quantity=quantity,
@@ -74,10 +74,10 @@ def build_context(request: HedgeRequest, market: MarketSnapshot, now: datetime) 
     for symbol, asset in market.assets.items():
         assets.setdefault(symbol, asset)
     ordered = sorted(positions.values(), key=lambda position: -position.value_usd)
-    summary = PortfolioSummary.model_construct(
+    summary = PortfolioSummary(
         value_usd=sum(position.value_usd for position in ordered),
         holdings=[
-            Holding.model_construct(
+            Holding(
                 symbol=p.symbol,
                 quantity=p.quantity,
                 price_usd=p.price_usd,
@@ -117,13 +117,11 @@ def recommend(
         market = market.snapshot([holding.symbol for holding in request.portfolio.holdings])
     context = build_context(request, market, now or datetime.now(UTC))
     ranked, reasons = rank_plans(context, build_plans(context))
-    return Recommendation.model_construct(
+    return Recommendation(
         recommended=ranked[0].kind,
         reasons=reasons,
         portfolio=context.portfolio,
-        market=MarketSummary.model_construct(
-            source=market.source, as_of=market.as_of, note=market.note
-        ),
+        market=MarketSummary(source=market.source, as_of=market.as_of, note=market.note),
         intent=request.intent,
         plans=ranked,
     )

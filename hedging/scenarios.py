@@ -53,7 +53,7 @@ def pnl_at_move(
     hedge = sum(leg_pnl(leg, move, proxy_beta) for leg in plan.legs)
     hedged = unhedged + hedge
     carrying = plan.costs.fees_usd + plan.costs.funding_usd
-    return Scenario.model_construct(
+    return Scenario(
         move=move,
         unhedged_pnl_usd=unhedged,
         hedged_pnl_usd=hedged,

@@ -208,7 +208,7 @@ def short_leg(
     notional = traded * asset.price_usd
     fees = 2 * trading_fee(context, asset, route, traded, contracts)
     carry = carry_cost(context, asset, route, notional)
-    leg = Leg.model_construct(
+    leg = Leg(
         symbol=asset.symbol,
         instrument=route.instrument,
         side=Side.SHORT,

@@ -110,7 +110,7 @@ def best_proxy(context: Context) -> ProxyFit | None:
 
 
 def _unavailable(context: Context) -> Plan:
-    costs = Costs.model_construct(fees_usd=0.0, funding_usd=0.0, premium_usd=0.0, total_usd=0.0)
+    costs = Costs(fees_usd=0.0, funding_usd=0.0, premium_usd=0.0, total_usd=0.0)
     note = "No correlated asset can be shorted with your region and instruments."
     return finish_plan(
         context,
@@ -147,10 +147,8 @@ def build_correlated_plan(context: Context) -> Plan:
     if leg.contracts is not None and not contracts:
         contracts[f"{leg.contract_size:g} {proxy.symbol}"] = leg.contracts
     breakdown_beta = BREAKDOWN_RHO * proxy.volatility / fit.vol_portfolio
-    costs = Costs.model_construct(
-        fees_usd=fees, funding_usd=carry, premium_usd=0.0, total_usd=fees + carry
-    )
-    draft = Plan.model_construct(
+    costs = Costs(fees_usd=fees, funding_usd=carry, premium_usd=0.0, total_usd=fees + carry)
+    draft = Plan(
         kind=HedgeKind.CORRELATED,
         legs=[leg],
         hedge_ratio=traded_ratio,
@@ -159,7 +157,7 @@ def build_correlated_plan(context: Context) -> Plan:
         costs=costs,
         scenarios=[],
     )
-    details = CorrelationDetails.model_construct(
+    details = CorrelationDetails(
         proxy=proxy.symbol,
         rho=fit.rho,
         vol_asset=fit.vol_portfolio,

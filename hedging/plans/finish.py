@@ -44,7 +44,7 @@ def finish_plan(
     correlation: CorrelationDetails | None = None,
 ) -> Plan:
     """A Plan with its scenario table filled in by pnl_at_move."""
-    draft = Plan.model_construct(
+    draft = Plan(
         kind=kind,
         legs=legs,
         hedge_ratio=hedge_ratio,

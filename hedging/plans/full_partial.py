@@ -84,9 +84,7 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
         fees += leg_fees
         carry += leg_carry
         margin += leg.notional_usd / leverage
-    costs = Costs.model_construct(
-        fees_usd=fees, funding_usd=carry, premium_usd=0.0, total_usd=fees + carry
-    )
+    costs = Costs(fees_usd=fees, funding_usd=carry, premium_usd=0.0, total_usd=fees + carry)
     return finish_plan(
         context,
         kind=kind,
