@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 
 from hedging.errors import HedgeInputError
@@ -26,6 +27,8 @@ from hedging.plans.options import build_options_plan
 from hedging.recommend import rank_plans
 
 YOU = "you"
+EVENT_BUFFER_DAYS = 1.0  # keep the hedge on for a day after the event
+MAX_HORIZON_DAYS = 365
 
 
 def _position(
@@ -56,8 +59,24 @@ def _position(
     return position, used
 
 
+def horizon_until_event(request: HedgeRequest, now: datetime) -> HedgeRequest:
+    """With an event date and no explicit horizon, hedge until a day after the event."""
+    intent = request.intent
+    if intent.event_at is None or "horizon_days" in intent.model_fields_set:
+        return request
+    event_at = intent.event_at if intent.event_at.tzinfo else intent.event_at.replace(tzinfo=UTC)
+    days = (event_at - now).total_seconds() / 86400 + EVENT_BUFFER_DAYS
+    if days < 1:
+        raise HedgeInputError("That event has already passed; pick a horizon in days instead.")
+    horizon = min(math.ceil(days), MAX_HORIZON_DAYS)
+    return request.model_copy(
+        update={"intent": intent.model_copy(update={"horizon_days": float(horizon)})}
+    )
+
+
 def build_context(request: HedgeRequest, market: MarketSnapshot, now: datetime) -> Context:
     """Price every holding (merging repeats of a symbol) and fix the market the plans will use."""
+    request = horizon_until_event(request, now)
     positions: dict[str, Position] = {}
     assets: dict[str, AssetMarket] = {}
     for holding in request.portfolio.holdings:
@@ -122,6 +141,6 @@ def recommend(
         reasons=reasons,
         portfolio=context.portfolio,
         market=MarketSummary(source=market.source, as_of=market.as_of, note=market.note),
-        intent=request.intent,
+        intent=context.request.intent,
         plans=ranked,
     )

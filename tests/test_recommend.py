@@ -91,11 +91,39 @@ def test_a_direct_hedge_made_expensive_by_funding_gives_way_to_the_correlated_on
     stressed = SNAPSHOT.model_copy(update={"assets": {**SNAPSHOT.assets, "BTC": btc}})
 
     recommendation = recommendation_for(
-        Holding(symbol="BTC", quantity=2), market=stressed, horizon_days=30
+        Holding(symbol="BTC", quantity=2),
+        market=stressed,
+        horizon_days=30,
+        instruments=frozenset({Instrument.PERPETUAL}),
     )
 
     assert recommendation.recommended is HedgeKind.CORRELATED
     assert recommendation.reasons[0].startswith("A direct short would cost about 4.6% of its size")
+
+
+def test_when_shorts_pay_funding_the_full_hedge_uses_a_dated_future_instead():
+    btc = SNAPSHOT.assets["BTC"].model_copy(update={"funding_rate": -0.0005})
+    stressed = SNAPSHOT.model_copy(update={"assets": {**SNAPSHOT.assets, "BTC": btc}})
+
+    recommendation = recommendation_for(
+        Holding(symbol="BTC", quantity=2), market=stressed, outlook=Outlook.BIG_DROP
+    )
+    full = recommendation.plans[0]
+
+    assert (full.kind, full.legs[0].instrument, full.costs.funding_usd) == (
+        HedgeKind.FULL,
+        Instrument.QUARTERLY,
+        0.0,
+    )
+
+
+def test_an_event_date_without_a_horizon_hedges_until_a_day_after_it():
+    recommendation = recommendation_for(
+        Holding(symbol="BTC", quantity=1), event_at=datetime(2026, 12, 9, 19, 0, tzinfo=UTC)
+    )
+
+    assert recommendation.intent.horizon_days == 16
+    assert recommendation.plans[0].horizon_days == 16
 
 
 def test_a_budget_picks_the_best_plan_that_fits_it():

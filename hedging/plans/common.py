@@ -108,6 +108,12 @@ def short_route(context: Context, asset: AssetMarket) -> Route | None:
     """The best way to short this asset directly in the person's region, or None if none fits."""
     us = context.region is Region.US
     preference = (US_SHORT_PREFERENCE if us else SHORT_PREFERENCE)[asset.asset_class]
+    if (asset.funding_rate or 0.0) < 0 and Instrument.QUARTERLY in preference:
+        # shorts pay funding: a dated future, which has none, is the better direct hedge
+        preference = (
+            Instrument.QUARTERLY,
+            *(i for i in preference if i is not Instrument.QUARTERLY),
+        )
     allowed = context.request.intent.instruments
     for instrument in preference:
         if instrument not in allowed:
