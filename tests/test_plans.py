@@ -125,3 +125,27 @@ def test_a_us_resident_gets_no_offshore_perpetual():
 
     assert {venue.name for venue in full.venues}.isdisjoint({"Binance", "Bybit", "Deribit"})
     assert full.legs[0].venue in {"CME Group (through a futures broker)", "Kraken"}
+
+
+def test_leverage_above_what_share_cfds_allow_is_capped_and_said():
+    request = HedgeRequest(
+        portfolio=Portfolio(holdings=[Holding(symbol="AAPL", quantity=100)]),
+        intent=Intent(region=Region.UK),
+        settings=PlanSettings(leverage=10),
+    )
+
+    full = plan_of(recommend(request, load_snapshot(), now=NOW), HedgeKind.FULL)
+
+    assert (full.legs[0].instrument, full.leverage) == (Instrument.CFD, 5)
+    assert full.margin_usd == pytest.approx(100 * 230 / 5)
+    assert full.notes[0] == "A CFD on AAPL allows at most 5x, so margin is sized at 5x."
+
+
+def test_a_portfolio_gets_one_leg_per_holding_in_direct_plans():
+    request = request_for(Holding(symbol="BTC", quantity=1), Holding(symbol="ETH", quantity=10))
+
+    recommendation = recommend(request, load_snapshot(), now=NOW)
+
+    for kind in (HedgeKind.FULL, HedgeKind.PARTIAL, HedgeKind.OPTIONS):
+        assert [leg.symbol for leg in plan_of(recommendation, kind).legs] == ["BTC", "ETH"]
+    assert len(plan_of(recommendation, HedgeKind.CORRELATED).legs) == 1

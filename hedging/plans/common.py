@@ -23,6 +23,13 @@ from hedging.models import (
 from hedging.venues import venues_for
 
 HOURS_PER_YEAR = 365 * 24
+INSTRUMENT_NAMES = {
+    Instrument.PERPETUAL: "perpetual",
+    Instrument.QUARTERLY: "dated future",
+    Instrument.OPTION: "option",
+    Instrument.CFD: "CFD",
+    Instrument.SHORT_SALE: "short sale",
+}
 SCENARIO_MOVES = (-0.30, -0.20, -0.10, -0.05, 0.0, 0.05, 0.10, 0.20, 0.30)
 UPSIDE_MOVE = 0.10
 

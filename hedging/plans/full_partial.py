@@ -12,6 +12,7 @@ from hedging.liquidation import (
 from hedging.models import Costs, HedgeKind, Instrument, Leg, Outlook, Plan, VenueRef
 from hedging.plans.common import (
     FUTURE_MAINTENANCE,
+    INSTRUMENT_NAMES,
     SHORT_SALE_MAINTENANCE,
     Context,
     Route,
@@ -64,8 +65,8 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
         leverage = min(wanted, route.max_leverage)
         if leverage < wanted:
             notes.append(
-                f"{route.instrument.value.replace('_', ' ').capitalize()} on {asset.symbol} "
-                f"allows at most {leverage:g}x, so margin is sized at {leverage:g}x."
+                f"A {INSTRUMENT_NAMES[route.instrument]} on {asset.symbol} allows at most "
+                f"{leverage:g}x, so margin is sized at {leverage:g}x."
             )
         leverage_used = min(leverage_used, leverage)
         if leg.contracts is not None and abs(leg.quantity - position.quantity * ratio) > 1e-9:
