@@ -45,7 +45,9 @@ def _price_origin(position: Position) -> str:
 
 
 def _liquidation(plan: Plan) -> str:
-    return "-" if plan.liquidation_price_usd is None else usd(plan.liquidation_price_usd)
+    if plan.liquidation_price_usd is None:
+        return "-"
+    return f"{plan.liquidation_symbol or ''} {usd(plan.liquidation_price_usd)}".strip()
 
 
 def _distance(plan: Plan) -> str:

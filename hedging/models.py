@@ -284,6 +284,7 @@ class Plan(Model):
     available: bool = True  # False when nothing tradable fits the region and instruments
     horizon_days: float = 7
     venues: list[VenueRef] = []
+    liquidation_symbol: str | None = None  # the leg nearest to liquidation, if several
     liquidation_distance_pct: float | None = None  # how far the price must rise, 0.5 = +50%
     liquidation_distance_sigmas: float | None = None  # the same in standard deviations
     upside_given_up_usd: float = 0.0  # gain forgone on a +10% move

@@ -60,6 +60,10 @@ def standard_notes(context: Context, legs: list[Leg]) -> list[str]:
     return notes
 
 
+def _nearest_symbol(legs: list[Leg], price: float) -> str | None:
+    return next((leg.symbol for leg in legs if leg.liquidation_price_usd == price), None)
+
+
 def finish_plan(
     context: Context,
     *,
@@ -85,6 +89,7 @@ def finish_plan(
         leverage=leverage,
         margin_usd=margin_usd,
         liquidation_price_usd=liquidation[2] if liquidation else None,
+        liquidation_symbol=_nearest_symbol(legs, liquidation[2]) if liquidation else None,
         costs=costs,
         scenarios=[],
         options=options,

@@ -77,8 +77,8 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
         price = liquidation_price(route, asset.price_usd, leg.quantity, leverage)
         leg = leg.model_copy(update={"liquidation_price_usd": price})
         distance = distance_pct(asset.price_usd, price)
-        if nearest is None or distance < nearest[0]:
-            sigmas = distance_sigmas(asset.price_usd, price, asset.volatility, context.years)
+        sigmas = distance_sigmas(asset.price_usd, price, asset.volatility, context.years)
+        if nearest is None or sigmas < nearest[1]:  # the least likely to survive, in sds
             nearest = (distance, sigmas, price)
         legs.append(leg)
         venues.extend(route.venues)
