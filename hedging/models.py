@@ -112,7 +112,7 @@ class PlanSettings(Model):
     leverage: Annotated[float, Field(ge=1, le=125), AfterValidator(_finite)] = 2
     ratio: Annotated[float, Field(gt=0, le=1), AfterValidator(_finite)] | None = None
     taker_fee: Annotated[float, Field(ge=0, le=0.01), AfterValidator(_finite)] | None = None
-    kinds: frozenset[HedgeKind] = frozenset(HedgeKind)
+    kinds: Annotated[frozenset[HedgeKind], Field(min_length=1)] = frozenset(HedgeKind)
 
 
 class HedgeRequest(Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from hedging.models import Leg, Plan, PortfolioSummary, Scenario, Side
 from hedging.pricing import OptionType, black76, black_scholes
 
@@ -59,3 +61,14 @@ def pnl_at_move(
         hedged_pnl_usd=hedged,
         net_pnl_usd=hedged - carrying,
     )
+
+
+def payoff(
+    plan: Plan,
+    portfolio: PortfolioSummary,
+    moves: Iterable[float],
+    *,
+    proxy_beta: float | None = None,
+) -> list[Scenario]:
+    """pnl_at_move over many moves, e.g. a fine grid for a payoff chart."""
+    return [pnl_at_move(plan, portfolio, move, proxy_beta=proxy_beta) for move in moves]

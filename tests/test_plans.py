@@ -16,6 +16,7 @@ from hedging.models import (
     Side,
 )
 from hedging.planner import recommend
+from hedging.scenarios import payoff, pnl_at_move
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -149,3 +150,21 @@ def test_a_portfolio_gets_one_leg_per_holding_in_direct_plans():
     for kind in (HedgeKind.FULL, HedgeKind.PARTIAL, HedgeKind.OPTIONS):
         assert [leg.symbol for leg in plan_of(recommendation, kind).legs] == ["BTC", "ETH"]
     assert len(plan_of(recommendation, HedgeKind.CORRELATED).legs) == 1
+
+
+def test_an_absurd_size_is_refused_with_a_friendly_message():
+    request = request_for(Holding(symbol="BTC", quantity=1e15))
+
+    with pytest.raises(HedgeInputError, match="is not a real size"):
+        recommend(request, load_snapshot(), now=NOW)
+
+
+def test_the_payoff_grid_is_pnl_at_move_at_every_point():
+    recommendation = recommend(request_for(Holding(symbol="BTC", quantity=2)), load_snapshot())
+    plan = plan_of(recommendation, HedgeKind.OPTIONS)
+    moves = [step / 100 for step in range(-50, 51, 5)]
+
+    curve = payoff(plan, recommendation.portfolio, moves)
+
+    assert curve == [pnl_at_move(plan, recommendation.portfolio, move) for move in moves]
+    assert [point.move for point in curve] == moves
