@@ -166,7 +166,7 @@ def _route(
             None,
             None,
             regulated,
-            binance_liquidation=False,
+            binance_liquidation=not regulated,
         )
     if instrument is Instrument.CFD:
         return Route(

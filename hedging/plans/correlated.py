@@ -190,9 +190,10 @@ def build_correlated_plan(context: Context) -> Plan:
         f"fell to {BREAKDOWN_RHO}, far less of a drop would be covered: see the breakdown case.",
     ]
     if "MES" in contracts:
+        used = "an index CFD" if leg.contracts is None else f"{leg.contracts:g} MES"
         notes.append(
             f"That is {contracts['ES']:.2f} E-mini (ES, $50 x index) or {contracts['MES']:.1f} "
-            f"Micro E-mini (MES, $5 x index) contracts; this plan uses {leg.contracts:g} MES."
+            f"Micro E-mini (MES, $5 x index) contracts; this plan uses {used}."
         )
     elif leg.contracts is not None:
         notes.append(
