@@ -168,3 +168,17 @@ def test_the_payoff_grid_is_pnl_at_move_at_every_point():
 
     assert curve == [pnl_at_move(plan, recommendation.portfolio, move) for move in moves]
     assert [point.move for point in curve] == moves
+
+
+def test_a_recommendation_survives_a_json_round_trip_unchanged():
+    request = HedgeRequest(
+        portfolio=Portfolio(
+            holdings=[Holding(symbol="BTC", quantity=2), Holding(symbol="AAPL", quantity=100)]
+        ),
+        intent=Intent(region=Region.US),
+    )
+    recommendation = recommend(request, load_snapshot(), now=NOW)
+
+    restored = type(recommendation).model_validate_json(recommendation.model_dump_json())
+
+    assert restored == recommendation
