@@ -182,3 +182,22 @@ def test_a_recommendation_survives_a_json_round_trip_unchanged():
     restored = type(recommendation).model_validate_json(recommendation.model_dump_json())
 
     assert restored == recommendation
+
+
+def test_a_holding_under_half_a_contract_is_left_unhedged_and_said_so():
+    request = HedgeRequest(
+        portfolio=Portfolio(holdings=[Holding(symbol="BTC", quantity=0.04)]),
+        intent=Intent(region=Region.US),
+    )
+
+    recommendation = recommend(request, load_snapshot(), now=NOW)
+    full = plan_of(recommendation, HedgeKind.FULL)
+    options = plan_of(recommendation, HedgeKind.OPTIONS)
+
+    assert (full.available, full.legs) == (False, [])
+    assert full.notes[0] == (
+        "Hedging 0.04 BTC needs less than half of one 0.1 BTC contract, so it stays unhedged here."
+    )
+    assert options.notes[0] == (
+        "0.04 BTC is less than half of one option contract (0.1), so it stays unprotected here."
+    )

@@ -176,10 +176,10 @@ def _route(
 
 
 def round_to_contracts(quantity: float, contract_size: float | None) -> tuple[float, float | None]:
-    """(quantity actually traded, contracts): whole contracts, at least one."""
+    """(quantity actually traded, contracts): the nearest whole number of contracts (maybe 0)."""
     if contract_size is None:
         return quantity, None
-    contracts = max(1.0, float(round(quantity / contract_size)))
+    contracts = float(round(quantity / contract_size))
     return contracts * contract_size, contracts
 
 
