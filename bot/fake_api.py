@@ -16,7 +16,12 @@ from aiohttp import web
 from bot import telegram_rules as rules
 
 FAKE_TOKEN = "123456789:AAFakeTokenForTheLoopbackBotApi_0000"
-BOT_USER = {"id": 123456789, "is_bot": True, "first_name": "Hedgebot", "username": "hedgebot_fake_bot"}
+BOT_USER = {
+    "id": 123456789,
+    "is_bot": True,
+    "first_name": "Hedgebot",
+    "username": "hedgebot_fake_bot",
+}
 SEND_METHODS = {"sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup"}
 OBJECT_PARAMS = {"reply_markup", "entities", "commands", "results", "allowed_updates", "scope"}
 
@@ -113,7 +118,12 @@ class FakeBotApi:
         return len(self._updates)
 
     def _user(self, user_id: int) -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "language_code": "en"}
+        return {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": f"User{user_id}",
+            "language_code": "en",
+        }
 
     def _push(self, update: dict[str, Any]) -> dict[str, Any]:
         update["update_id"] = next(self._update_ids)
@@ -154,8 +164,14 @@ class FakeBotApi:
 
     def user_queries_inline(self, user_id: int, query: str) -> dict[str, Any]:
         return self._push(
-            {"inline_query": {"id": str(next(self._callback_ids)), "from": self._user(user_id),
-                              "query": query, "offset": ""}}
+            {
+                "inline_query": {
+                    "id": str(next(self._callback_ids)),
+                    "from": self._user(user_id),
+                    "query": query,
+                    "offset": "",
+                }
+            }
         )
 
     def sent_to(self, chat_id: int) -> list[BotAction]:
@@ -196,7 +212,9 @@ class FakeBotApi:
         except ApiError as error:
             self.errors.append(error.description)
             body: dict[str, Any] = {
-                "ok": False, "error_code": error.status, "description": error.description
+                "ok": False,
+                "error_code": error.status,
+                "description": error.description,
             }
             if error.parameters:
                 body["parameters"] = error.parameters
@@ -274,14 +292,22 @@ class FakeBotApi:
             if update.get("_handed") is None:
                 update["_handed"] = now
                 self.handed_out += 1
-                chat = (update.get("message") or update.get("callback_query", {}).get("message"))
+                chat = update.get("message") or update.get("callback_query", {}).get("message")
                 if chat:
                     self._handed_at.setdefault(chat["chat"]["id"], now)
-        self._updates = self._updates[len(batch):]
+        self._updates = self._updates[len(batch) :]
         return [{k: v for k, v in u.items() if k != "_handed"} for u in batch]
 
-    def _store(self, method: str, chat_id: int, message_id: int, html_text: str,
-               parsed: rules.ParsedText, markup: Any, photo_bytes: int = 0) -> dict[str, Any]:
+    def _store(
+        self,
+        method: str,
+        chat_id: int,
+        message_id: int,
+        html_text: str,
+        parsed: rules.ParsedText,
+        markup: Any,
+        photo_bytes: int = 0,
+    ) -> dict[str, Any]:
         message: dict[str, Any] = {
             "message_id": message_id,
             "date": int(time.time()),
@@ -311,8 +337,9 @@ class FakeBotApi:
         markup = params.get("reply_markup")
         rules.check_reply_markup(markup)
         chat_id = int(params["chat_id"])
-        return self._store("sendMessage", chat_id, next(self._message_ids), params["text"],
-                           parsed, markup)
+        return self._store(
+            "sendMessage", chat_id, next(self._message_ids), params["text"], parsed, markup
+        )
 
     async def _api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
         photo = params.get("photo")
@@ -322,8 +349,15 @@ class FakeBotApi:
         markup = params.get("reply_markup")
         rules.check_reply_markup(markup)
         size = len(photo) if isinstance(photo, bytes | str) else 1
-        return self._store("sendPhoto", int(params["chat_id"]), next(self._message_ids),
-                           str(params.get("caption", "")), parsed, markup, photo_bytes=size)
+        return self._store(
+            "sendPhoto",
+            int(params["chat_id"]),
+            next(self._message_ids),
+            str(params.get("caption", "")),
+            parsed,
+            markup,
+            photo_bytes=size,
+        )
 
     def _existing(self, params: dict[str, Any]) -> dict[str, Any]:
         key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
@@ -339,12 +373,18 @@ class FakeBotApi:
         markup = params.get("reply_markup")
         rules.check_reply_markup(markup)
         if (old["text"], old.get("entities"), old.get("reply_markup")) == (
-            parsed.text, parsed.entities or None, markup
+            parsed.text,
+            parsed.entities or None,
+            markup,
         ):
-            raise ApiError(400, "Bad Request: message is not modified: specified new message "
-                           "content and reply markup are exactly the same")
-        return self._store("editMessageText", old["chat"]["id"], old["message_id"],
-                           params["text"], parsed, markup)
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message "
+                "content and reply markup are exactly the same",
+            )
+        return self._store(
+            "editMessageText", old["chat"]["id"], old["message_id"], params["text"], parsed, markup
+        )
 
     async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> dict[str, Any]:
         old = self._existing(params)
@@ -354,14 +394,23 @@ class FakeBotApi:
             raise ApiError(400, "Bad Request: message is not modified")
         parsed = rules.ParsedText(old.get("text", old.get("caption", "")), old.get("entities", []))
         last = self.current(old["chat"]["id"], old["message_id"])
-        return self._store("editMessageReplyMarkup", old["chat"]["id"], old["message_id"],
-                           last.html, parsed, markup, photo_bytes=last.photo_bytes)
+        return self._store(
+            "editMessageReplyMarkup",
+            old["chat"]["id"],
+            old["message_id"],
+            last.html,
+            parsed,
+            markup,
+            photo_bytes=last.photo_bytes,
+        )
 
     async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
         query_id = str(params.get("callback_query_id", ""))
         if query_id in self.callback_answers or not query_id.isdigit():
-            raise ApiError(400, "Bad Request: query is too old and response timeout expired "
-                           "or query ID is invalid")
+            raise ApiError(
+                400,
+                "Bad Request: query is too old and response timeout expired or query ID is invalid",
+            )
         if len(str(params.get("text", ""))) > rules.MAX_CALLBACK_ANSWER:
             raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
         self.callback_answers[query_id] = params
@@ -374,8 +423,10 @@ class FakeBotApi:
         for result in results:
             content = result.get("input_message_content") or {}
             if "message_text" in content:
-                rules.check_text(content["message_text"],
-                                 html_mode=str(content.get("parse_mode", "")).upper() == "HTML")
+                rules.check_text(
+                    content["message_text"],
+                    html_mode=str(content.get("parse_mode", "")).upper() == "HTML",
+                )
             rules.check_reply_markup(result.get("reply_markup"))
         self.inline_answers.append(params)
         return True
