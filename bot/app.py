@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
-from telegram import BotCommand
+from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 
@@ -80,7 +80,11 @@ def build_application(
         .token(_token(settings))
         .base_url(telegram.base_url)
         .base_file_url(telegram.base_file_url)
-        .defaults(Defaults(parse_mode=ParseMode.HTML, disable_web_page_preview=True))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+            )
+        )
         .rate_limiter(
             AIORateLimiter(
                 overall_max_rate=telegram.overall_max_rate,

@@ -72,7 +72,7 @@ async def make_plan(context: ContextTypes.DEFAULT_TYPE, user_id: int, draft: Dra
         else await asyncio.to_thread(market.snapshot, symbols)
     )
     try:
-        recommendation = recommend(request, snapshot)
+        recommendation = recommend(request, snapshot, now=bot_data["clock"].now())
     except ValidationError as error:
         raise HedgeInputError.from_validation(error) from error
     plan_id = save_plan(bot_data["db"], user_id, request, recommendation)

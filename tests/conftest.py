@@ -44,6 +44,8 @@ class RunningBot:
     async def start(self) -> RunningBot:
         self._baseline = self.fake.handed_out
         await self.app.initialize()
+        if self.app.post_init:  # run_polling would call it; starting by hand, so do we
+            await self.app.post_init(self.app)
         await self.app.start()
         assert self.app.updater is not None
         await self.app.updater.start_polling(poll_interval=0.0, timeout=1)

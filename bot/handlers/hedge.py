@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -10,6 +11,7 @@ from zoneinfo import ZoneInfo
 from hedging.errors import HedgeInputError
 from hedging.holdings import parse_holding, parse_holdings
 from telegram import Update
+from telegram.warnings import PTBUserWarning
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -298,48 +300,51 @@ def conversation(timeout: float) -> ConversationHandler:  # type: ignore[type-ar
         CallbackQueryHandler(back, pattern=pattern(Action.BACK)),
         MessageHandler(~filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, not_text),
     ]
-    return ConversationHandler(
-        entry_points=[
-            CommandHandler("hedge", begin),
-            CallbackQueryHandler(begin, pattern=r"^m:\d+:hedge$"),
-            CallbackQueryHandler(change, pattern=pattern(Action.CHANGE)),
-            MessageHandler(text, free_text),
-        ],
-        states={
-            Step.HOLDINGS: [
-                MessageHandler(text, _step_text(Step.HOLDINGS)),
-                CallbackQueryHandler(preset, pattern=pattern(Action.HOLDINGS)),
-                *nav,
+    restarts = [
+        CommandHandler("hedge", begin),
+        CallbackQueryHandler(begin, pattern=r"^m:\d+:hedge$"),
+        CallbackQueryHandler(change, pattern=pattern(Action.CHANGE)),
+    ]
+    # no allow_reentry: it would let the free-text entry point swallow typed answers
+    with warnings.catch_warnings():  # typed answers and buttons mix on purpose: per_message=False
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[*restarts, MessageHandler(text, free_text)],
+            states={
+                Step.HOLDINGS: [
+                    MessageHandler(text, _step_text(Step.HOLDINGS)),
+                    CallbackQueryHandler(preset, pattern=pattern(Action.HOLDINGS)),
+                    *nav,
+                ],
+                Step.CONCERN: [
+                    MessageHandler(text, _step_text(Step.CONCERN)),
+                    CallbackQueryHandler(_choice("concern", str), pattern=pattern(Action.CONCERN)),
+                    *nav,
+                ],
+                Step.HORIZON: [
+                    MessageHandler(text, _step_text(Step.HORIZON)),
+                    CallbackQueryHandler(
+                        _choice("horizon_days", float), pattern=pattern(Action.HORIZON)
+                    ),
+                    *nav,
+                ],
+                Step.OUTLOOK: [
+                    MessageHandler(text, _step_text(Step.OUTLOOK)),
+                    CallbackQueryHandler(_choice("outlook", str), pattern=pattern(Action.OUTLOOK)),
+                    *nav,
+                ],
+                ConversationHandler.TIMEOUT: [TypeHandler(Update, timed_out)],
+            },
+            fallbacks=[
+                CommandHandler("cancel", cancel),
+                CallbackQueryHandler(cancel, pattern=pattern(Action.CANCEL)),
+                CommandHandler("start", restart),
+                *restarts,
             ],
-            Step.CONCERN: [
-                MessageHandler(text, _step_text(Step.CONCERN)),
-                CallbackQueryHandler(_choice("concern", str), pattern=pattern(Action.CONCERN)),
-                *nav,
-            ],
-            Step.HORIZON: [
-                MessageHandler(text, _step_text(Step.HORIZON)),
-                CallbackQueryHandler(
-                    _choice("horizon_days", float), pattern=pattern(Action.HORIZON)
-                ),
-                *nav,
-            ],
-            Step.OUTLOOK: [
-                MessageHandler(text, _step_text(Step.OUTLOOK)),
-                CallbackQueryHandler(_choice("outlook", str), pattern=pattern(Action.OUTLOOK)),
-                *nav,
-            ],
-            ConversationHandler.TIMEOUT: [TypeHandler(Update, timed_out)],
-        },
-        fallbacks=[
-            CommandHandler("cancel", cancel),
-            CallbackQueryHandler(cancel, pattern=pattern(Action.CANCEL)),
-            CommandHandler("start", restart),
-        ],
-        name="hedge",
-        persistent=True,
-        allow_reentry=True,
-        conversation_timeout=timeout,
-    )
+            name="hedge",
+            persistent=True,
+            conversation_timeout=timeout,
+        )
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

@@ -18,7 +18,10 @@ def card_markup(context: ContextTypes.DEFAULT_TYPE, stored: StoredPlan):  # type
     rows = plan_rows(stored.recommendation)
     extras = context.bot_data.get("plan_card_actions", [])
     return keyboards.plan_card(
-        stored.user_id, stored.id, [(row.index, row.plan.kind.value) for row in rows], extras
+        stored.user_id,
+        stored.id,
+        [(row.index, row.plan.kind.value) for row in rows if row.plan.available],
+        extras,
     )
 
 

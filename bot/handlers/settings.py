@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from enum import StrEnum
 from typing import Any
 
 from telegram import Update
+from telegram.warnings import PTBUserWarning
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -113,25 +115,27 @@ async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 def conversation(timeout: float) -> ConversationHandler:  # type: ignore[type-arg]
     buttons = CallbackQueryHandler(on_setting, pattern=pattern(Action.SETTING))
-    return ConversationHandler(
-        entry_points=[
-            CommandHandler("settings", show),
-            CallbackQueryHandler(show, pattern=r"^m:\d+:settings$"),
-            buttons,
-        ],
-        states={
-            SettingsState.CHOOSING: [buttons],
-            SettingsState.TIMEZONE: [
-                MessageHandler(filters.TEXT & ~filters.COMMAND, on_timezone),
+    with warnings.catch_warnings():  # typed answers and buttons mix on purpose: per_message=False
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[
+                CommandHandler("settings", show),
+                CallbackQueryHandler(show, pattern=r"^m:\d+:settings$"),
                 buttons,
             ],
-        },
-        fallbacks=[CommandHandler("cancel", close)],
-        name="settings",
-        persistent=True,
-        allow_reentry=True,
-        conversation_timeout=timeout,
-    )
+            states={
+                SettingsState.CHOOSING: [buttons],
+                SettingsState.TIMEZONE: [
+                    MessageHandler(filters.TEXT & ~filters.COMMAND, on_timezone),
+                    buttons,
+                ],
+            },
+            fallbacks=[CommandHandler("cancel", close)],
+            name="settings",
+            persistent=True,
+            allow_reentry=True,
+            conversation_timeout=timeout,
+        )
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
