@@ -13,7 +13,7 @@ from bot.callbacks import Action
 from bot.render import render, templates_dir
 from bot.telegram_rules import check_reply_markup, check_text, parse_html, split_html
 from bot.users import UserSettings
-from bot.views import card_context
+from bot.views import card_context, venues_first
 from hedging.market import load_snapshot
 from hedging.models import (
     Concern,
@@ -61,7 +61,10 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
     labels = {n: keyboards.setting_values(n) for n in ("leverage", "fee_tier", "region",
                                                          "timezone", "venue")}
     plan_views = [
-        {"plan": plan, "rec": rec} for rec in RECOMMENDATIONS.values() for plan in rec.plans
+        {"plan": plan, "rec": rec, "venues": venues_first(plan, "kraken"),
+         "preferred_venue": "kraken"}
+        for rec in RECOMMENDATIONS.values()
+        for plan in rec.plans
     ]
     holdings = [{"symbol": s, "quantity": 1e9} for s in SYMBOLS]
     return {
@@ -85,6 +88,8 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
             for saved in (True, False) for choosing in (True, False)
         ],
         "feature_missing": [{"feature": NASTY}],
+        "chat_no_button": [{"count": 0}, {"count": 99}],
+        "chat_intro": [{}],
         **{name: [{}] for name in ("no_holdings", "cancelled", "timeout", "error", "not_yours",
                                    "stale_button", "plan_missing", "change_input",
                                    "settings_timezone", "unknown_command", "negative_amount")},
