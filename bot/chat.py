@@ -69,8 +69,11 @@ async def _read_line(stream: TextIO) -> str | None:
     return line if line else None
 
 
-async def run_chat(settings: Settings, stdin: TextIO = sys.stdin, output: TextIO = sys.stdout) -> int:
+async def run_chat(
+    settings: Settings, stdin: TextIO | None = None, output: TextIO | None = None
+) -> int:
     """Talk to the bot until /quit or end of input; returns the exit code."""
+    stdin, output = stdin or sys.stdin, output or sys.stdout
     fake = await FakeBotApi(rate_limit=None).start()
     bot = LoopbackBot(fake, offline_settings(settings, fake))
     await bot.start()
