@@ -19,14 +19,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from telegram import Update  # noqa: E402
-from telegram.ext import ContextTypes, MessageHandler, filters  # noqa: E402
+from telegram import Update
+from telegram.ext import ContextTypes, MessageHandler, filters
 
-from bot.app import application_builder, build_application  # noqa: E402
-from bot.config import Settings, StorageConfig, TelegramConfig  # noqa: E402
-from bot.fake_api import FAKE_TOKEN, FakeBotApi  # noqa: E402
-from bot.loopback import LoopbackBot  # noqa: E402
-from bot.storage import open_database  # noqa: E402
+from bot.app import application_builder, build_application
+from bot.config import Settings, StorageConfig, TelegramConfig
+from bot.fake_api import FAKE_TOKEN, FakeBotApi
+from bot.loopback import LoopbackBot
+from bot.storage import open_database
 
 PLAN_MESSAGE = "I hold 2 BTC and 10 ETH, worried about FOMC on Wednesday, want to keep some upside"
 
@@ -37,8 +37,13 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def _settings(fake: FakeBotApi, folder: Path) -> Settings:
-    telegram = TelegramConfig(token=FAKE_TOKEN, base_url=fake.base_url, overall_max_rate=0,
-                              group_max_rate=0, poll_timeout=1)  # type: ignore[arg-type]
+    telegram = TelegramConfig(
+        token=FAKE_TOKEN,
+        base_url=fake.base_url,
+        overall_max_rate=0,
+        group_max_rate=0,
+        poll_timeout=1,
+    )  # type: ignore[arg-type]
     return Settings(telegram=telegram, storage=StorageConfig(path=str(folder / "bench.sqlite3")))
 
 
@@ -94,21 +99,30 @@ async def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--light", type=int, default=200)
     args = parser.parse_args()
-    results = {kind: await measure(kind, args.users, args.rounds, args.light)
-               for kind in ("echo", "hedge")}
-    print(f"{args.users} users x {args.rounds} rounds under load; {args.light} sequential "
-          "messages for light-load latency (ms, bot-side)")
-    print(f"{'bot':6} {'updates/s':>10} {'p50 light':>10} {'p99 light':>10} "
-          f"{'p50 load':>10} {'p99 load':>10}")
+    results = {
+        kind: await measure(kind, args.users, args.rounds, args.light) for kind in ("echo", "hedge")
+    }
+    print(
+        f"{args.users} users x {args.rounds} rounds under load; {args.light} sequential "
+        "messages for light-load latency (ms, bot-side)"
+    )
+    print(
+        f"{'bot':6} {'updates/s':>10} {'p50 light':>10} {'p99 light':>10} "
+        f"{'p50 load':>10} {'p99 load':>10}"
+    )
     for kind, r in results.items():
-        print(f"{kind:6} {r['updates_per_s']:10.0f} {r['light_p50']:10.1f} {r['light_p99']:10.1f} "
-              f"{r['load_p50']:10.1f} {r['load_p99']:10.1f}")
+        print(
+            f"{kind:6} {r['updates_per_s']:10.0f} {r['light_p50']:10.1f} {r['light_p99']:10.1f} "
+            f"{r['load_p50']:10.1f} {r['load_p99']:10.1f}"
+        )
     ratio = results["hedge"]["updates_per_s"] / results["echo"]["updates_per_s"]
     print(f"hedge/echo throughput ratio: {ratio:.2f} (goal >= 0.5)")
     p99 = results["hedge"]["light_p99"]
     print(f"hedge p99 at light load: {p99:.1f} ms (goal < 50 ms)")
-    print(f"median hedge/echo latency ratio at light load: "
-          f"{statistics.median([results['hedge']['light_p50'] / results['echo']['light_p50']]):.2f}")
+    print(
+        f"median hedge/echo latency ratio at light load: "
+        f"{statistics.median([results['hedge']['light_p50'] / results['echo']['light_p50']]):.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -50,8 +50,13 @@ def test_html_telegram_rejects_is_rejected(bad: str) -> None:
 
 @pytest.mark.parametrize(
     "good",
-    ['<span class="tg-spoiler">s</span>', "<pre><code class=\"language-py\">x</code></pre>",
-     "<blockquote expandable>q</blockquote>", "<tg-spoiler>s</tg-spoiler>", "&lt;&gt;&quot;"],
+    [
+        '<span class="tg-spoiler">s</span>',
+        '<pre><code class="language-py">x</code></pre>',
+        "<blockquote expandable>q</blockquote>",
+        "<tg-spoiler>s</tg-spoiler>",
+        "&lt;&gt;&quot;",
+    ],
 )
 def test_html_telegram_accepts_is_accepted(good: str) -> None:
     check_text(good)
@@ -59,9 +64,16 @@ def test_html_telegram_accepts_is_accepted(good: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "limit", "ok"),
-    [("a" * 4096, 4096, True), ("a" * 4097, 4096, False), ("<b>" + "a" * 4096 + "</b>", 4096, True),
-     ("😀" * 2048, 4096, True), ("😀" * 2049, 4096, False), ("c" * 1024, 1024, True),
-     ("c" * 1025, 1024, False), ("   ", 4096, False)],
+    [
+        ("a" * 4096, 4096, True),
+        ("a" * 4097, 4096, False),
+        ("<b>" + "a" * 4096 + "</b>", 4096, True),
+        ("😀" * 2048, 4096, True),
+        ("😀" * 2049, 4096, False),
+        ("c" * 1024, 1024, True),
+        ("c" * 1025, 1024, False),
+        ("   ", 4096, False),
+    ],
 )
 def test_length_limits_count_parsed_text_in_utf16_units(text: str, limit: int, ok: bool) -> None:
     if ok:
@@ -71,8 +83,9 @@ def test_length_limits_count_parsed_text_in_utf16_units(text: str, limit: int, o
             check_text(text, limit=limit)
 
 
-@pytest.mark.parametrize(("data", "ok"), [("x" * 64, True), ("x" * 65, False), ("é" * 33, False),
-                                           ("", False)])
+@pytest.mark.parametrize(
+    ("data", "ok"), [("x" * 64, True), ("x" * 65, False), ("é" * 33, False), ("", False)]
+)
 def test_callback_data_is_limited_to_64_bytes(data: str, ok: bool) -> None:
     if ok:
         check_callback_data(data)
@@ -99,7 +112,7 @@ def test_a_long_reply_splits_at_line_ends_into_valid_messages() -> None:
 
 
 def test_a_tag_spanning_the_cut_is_closed_and_reopened() -> None:
-    source = "<pre>" + "\n".join("row %04d" % i for i in range(1000)) + "</pre>"
+    source = "<pre>" + "\n".join(f"row {i:04d}" for i in range(1000)) + "</pre>"
     chunks = split_html(source)
     assert len(chunks) == 3
     assert all(c.startswith("<pre>") and c.endswith("</pre>") for c in chunks)
