@@ -46,19 +46,19 @@ async def test_send_message_rejects_what_telegram_rejects(tg: Bot, text: str, er
 
 async def test_callback_data_over_64_bytes_is_rejected(tg: Bot) -> None:
     markup = InlineKeyboardMarkup([[InlineKeyboardButton("b", callback_data="é" * 33)]])
-    with pytest.raises(BadRequest, match="(?i)BUTTON_DATA_INVALID"):
+    with pytest.raises(BadRequest, match=r"(?i)BUTTON_DATA_INVALID"):
         await tg.send_message(CHAT, "hi", reply_markup=markup)
 
 
 async def test_invalid_bot_commands_are_rejected(tg: Bot) -> None:
-    with pytest.raises(BadRequest, match="(?i)BOT_COMMAND_INVALID"):
+    with pytest.raises(BadRequest, match=r"(?i)BOT_COMMAND_INVALID"):
         await tg.set_my_commands([BotCommand("Bad-Command", "nope")])
 
 
 async def test_photo_captions_over_1024_are_rejected_and_photos_are_recorded(
     tg: Bot, fake: FakeBotApi
 ) -> None:
-    with pytest.raises(BadRequest, match="(?i)caption is too long"):
+    with pytest.raises(BadRequest, match=r"(?i)caption is too long"):
         await tg.send_photo(CHAT, b"\x89PNG fake", caption="c" * 1025)
     await tg.send_photo(CHAT, b"\x89PNG fake", caption="<i>chart</i>", parse_mode=ParseMode.HTML)
     (photo,) = fake.sent_to(CHAT)
@@ -70,7 +70,7 @@ async def test_edits_change_the_message_and_an_identical_edit_is_refused(
 ) -> None:
     message = await tg.send_message(CHAT, "one")
     await tg.edit_message_text("two", CHAT, message.message_id)
-    with pytest.raises(BadRequest, match="(?i)message is not modified"):
+    with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
         await tg.edit_message_text("two", CHAT, message.message_id)
     markup = InlineKeyboardMarkup([[InlineKeyboardButton("ok", callback_data="k")]])
     await tg.edit_message_reply_markup(CHAT, message.message_id, reply_markup=markup)
