@@ -85,10 +85,14 @@ class FakeBotApi:
         self.port = 0
 
     # ---- server lifecycle -------------------------------------------------------------------
-    async def start(self, port: int = 0) -> FakeBotApi:
-        app = web.Application(client_max_size=64 * 1024 * 1024)
+    def routes(self, app: web.Application) -> None:
+        """The Bot API routes (a subclass may add its own, e.g. to drive it from another process)."""
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/bot{token}/{method}", self._handle)
+
+    async def start(self, port: int = 0) -> FakeBotApi:
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        self.routes(app)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
