@@ -86,7 +86,7 @@ class FakeBotApi:
 
     # ---- server lifecycle -------------------------------------------------------------------
     def routes(self, app: web.Application) -> None:
-        """The Bot API routes (a subclass may add its own, e.g. to drive it from another process)."""
+        """The Bot API routes (a subclass may add more, e.g. to be driven from another process)."""
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/bot{token}/{method}", self._handle)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
@@ -17,7 +18,12 @@ UserData = dict[str, Any]
 class SqlitePersistence(BasePersistence[UserData, dict[str, Any], dict[str, Any]]):
     """Keeps what a restart must not lose: where each conversation is, and each user's draft."""
 
-    def __init__(self, db: sqlite_utils.Database, update_interval: float = 1.0) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        update_interval: float = 1.0,
+        conversation_max_age: float | None = None,
+    ) -> None:
         super().__init__(
             store_data=PersistenceInput(
                 bot_data=False, chat_data=False, user_data=True, callback_data=False
@@ -25,6 +31,8 @@ class SqlitePersistence(BasePersistence[UserData, dict[str, Any], dict[str, Any]
             update_interval=update_interval,
         )
         self.db = db
+        # timeouts are jobs, lost on restart: a conversation idle for longer is not brought back
+        self.conversation_max_age = conversation_max_age
 
     async def get_user_data(self) -> dict[int, UserData]:
         return {
@@ -41,6 +49,12 @@ class SqlitePersistence(BasePersistence[UserData, dict[str, Any], dict[str, Any]
         """Nothing outside the bot writes user_data, so there is nothing to refresh."""
 
     async def get_conversations(self, name: str) -> ConversationDict:
+        if self.conversation_max_age is not None:
+            oldest = datetime.now(UTC) - timedelta(seconds=self.conversation_max_age)
+            self.db.execute(
+                "DELETE FROM conversations WHERE name = ? AND updated_at < ?",
+                [name, oldest.isoformat(timespec="seconds")],
+            )
         rows = self.db.table("conversations").rows_where("name = ?", [name])
         return {tuple(json.loads(row["key"])): json.loads(row["state"]) for row in rows}
 
