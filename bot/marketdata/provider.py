@@ -1,0 +1,411 @@
+"""Live market data: venues in turn, then the shipped snapshot, and a note when it falls back."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
+
+from bot.marketdata.cache import (
+    Answer,
+    Fetched,
+    Key,
+    Lifetime,
+    MarketCache,
+    Missing,
+    Request,
+    Unanswered,
+    utc_now,
+)
+from bot.marketdata.exchanges import (
+    Exchange,
+    Funding,
+    MalformedData,
+    NotListed,
+    failure_reason,
+    find_market,
+    read_closes,
+    read_funding,
+    read_price,
+)
+from bot.marketdata.options import (
+    ImpliedVol,
+    ListedOption,
+    dvol,
+    index_price,
+    listed_options,
+    mark_iv,
+    nearest_put,
+)
+from hedging.estimators import aligned_returns, correlation, volatility_from_closes
+from hedging.models import AssetClass, AssetMarket, MarketSnapshot, Region
+
+MIN_CLOSES = 30  # fewer daily closes than this say little about volatility
+PROXIES = ("BTC", "ETH")  # the correlated hedge shorts one of these: always priced alongside
+
+
+class FallbackProvider(Protocol):
+    """Anything with the core's `snapshot(symbols) -> MarketSnapshot` (the shipped snapshot)."""
+
+    def snapshot(self, symbols: Iterable[str]) -> MarketSnapshot: ...
+
+
+@dataclass(frozen=True)
+class LiveSettings:
+    """Which venues, how long to wait, and how long each kind of answer stays good."""
+
+    venues: tuple[str, ...] = ("binance", "bybit", "okx", "deribit")
+    us_venues: tuple[str, ...] = ("coinbase", "kraken")
+    options_venue: str = "deribit"
+    timeout_seconds: float = 4.0
+    price_seconds: float = 15.0
+    funding_minutes: float = 5.0
+    volatility_hours: float = 6.0
+    history_days: int = 90
+    option_min_days: int = 7  # the implied vol shown is the put that covers at least a week
+
+    def lifetimes(self) -> dict[str, Lifetime]:
+        """Fresh for the configured time; still served (while refreshing) for a while after."""
+        price = timedelta(seconds=self.price_seconds)
+        funding = timedelta(minutes=self.funding_minutes)
+        volatility = timedelta(hours=self.volatility_hours)
+        return {
+            "price": Lifetime(price, price * 20),
+            "funding": Lifetime(funding, funding * 12),
+            "history": Lifetime(volatility, volatility * 8),
+            "implied vol": Lifetime(funding * 2, funding * 12),
+            "options": Lifetime(volatility, volatility * 8),
+        }
+
+
+class LiveProvider:
+    """Implements `hedging.market.MarketDataProvider` from public exchange data, cached for all."""
+
+    def __init__(
+        self,
+        settings: LiveSettings,
+        fallback: FallbackProvider,
+        open_venue: Callable[[str], Exchange],
+        *,
+        cache: MarketCache | None = None,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.settings = settings
+        self._fallback = fallback
+        self._open_venue = open_venue
+        self._now = now
+        self.cache = cache or MarketCache(now=now)
+        self._lifetimes = settings.lifetimes()
+        self._exchanges: dict[str, Exchange] = {}
+        self._markets: dict[str, tuple[datetime, dict[str, Any]]] = {}
+        self._venue_locks: dict[str, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def snapshot(self, symbols: Iterable[str], *, region: Region | None = None) -> MarketSnapshot:
+        """Live values where a venue answered in time, the shipped snapshot's elsewhere, said so."""
+        wanted = list(dict.fromkeys([*symbols, *PROXIES]))
+        base = self._fallback.snapshot(wanted)
+        coins = self._crypto(wanted, base)
+        requests = self._requests(coins, region)
+        found = self.cache.lookup(requests, self.settings.timeout_seconds)
+        return _Assembly(base, coins, found, region).snapshot()
+
+    def warm(self, symbols: Iterable[str], *, region: Region | None = None) -> None:
+        """Start loading whatever is not fresh, without waiting (at start-up, on a timer)."""
+        wanted = list(dict.fromkeys([*symbols, *PROXIES]))
+        base = self._fallback.snapshot(wanted)
+        self.cache.refresh(self._requests(self._crypto(wanted, base), region))
+
+    def known(self) -> dict[Key, Fetched | Missing]:
+        """What the cache holds now, for `hedgebot market`."""
+        return self.cache.entries()
+
+    def close(self) -> None:
+        self.cache.close()
+
+    def _crypto(self, symbols: list[str], base: MarketSnapshot) -> list[str]:
+        """Symbols the snapshot calls crypto, and those it does not know (a venue may list them)."""
+        return [
+            symbol
+            for symbol in symbols
+            if symbol not in base.assets or base.assets[symbol].asset_class is AssetClass.CRYPTO
+        ]
+
+    def _requests(self, coins: list[str], region: Region | None) -> dict[Key, Request]:
+        us = region is Region.US
+        chain = self.settings.us_venues if us else self.settings.venues
+        scope = "us" if us else "world"
+        options_venue = self.settings.options_venue
+        life = self._lifetimes
+        requests: dict[Key, Request] = {}
+        for coin in coins:
+            requests[("price", scope, coin)] = (life["price"], self._walk(chain, coin, self._price))
+            requests[("funding", scope, coin)] = (
+                life["funding"],
+                self._walk(chain, coin, self._funding),
+            )
+            requests[("history", scope, coin)] = (
+                life["history"],
+                self._walk(chain, coin, self._history),
+            )
+            requests[("implied vol", coin)] = (
+                life["implied vol"],
+                self._implied_vol_loader(options_venue, coin),
+            )
+            if not us:  # offshore options are not offered to US persons: name none
+                requests[("options", coin)] = (
+                    life["options"],
+                    self._walk((options_venue,), coin, self._listing),
+                )
+        return requests
+
+    def _walk(
+        self, chain: Iterable[str], coin: str, read: Callable[[Exchange, str, str], Any]
+    ) -> Callable[[], Answer]:
+        """A loader that asks each venue in turn and keeps why the earlier ones failed."""
+
+        def load() -> Answer:
+            skipped: list[str] = []
+            for venue in chain:
+                try:
+                    return Answer(read(self._exchange(venue), venue, coin), venue, tuple(skipped))
+                except Exception as error:
+                    skipped.append(f"{venue} {failure_reason(error)}")
+            raise Unanswered(tuple(skipped))
+
+        return load
+
+    def _price(self, exchange: Exchange, venue: str, coin: str) -> float:
+        spot = find_market(self._markets_of(exchange, venue), coin, "spot")
+        return read_price(exchange.fetch_ticker(spot["symbol"]))
+
+    def _funding(self, exchange: Exchange, venue: str, coin: str) -> Funding:
+        perpetual = find_market(self._markets_of(exchange, venue), coin, "swap")
+        structure = exchange.fetch_funding_rate(perpetual["symbol"])
+        intervals: Mapping[str, Any] = {}
+        if structure.get("interval") is None and exchange.has.get("fetchFundingIntervals"):
+            intervals = exchange.fetch_funding_intervals([perpetual["symbol"]])  # type: ignore[attr-defined]
+        return read_funding(structure, perpetual, intervals)
+
+    def _history(self, exchange: Exchange, venue: str, coin: str) -> dict[date, float]:
+        spot = find_market(self._markets_of(exchange, venue), coin, "spot")
+        rows = exchange.fetch_ohlcv(spot["symbol"], "1d", limit=self.settings.history_days + 1)
+        closes = read_closes(rows, self._now())
+        if len(closes) < MIN_CLOSES:
+            raise MalformedData(f"only {len(closes)} daily closes")
+        return closes
+
+    def _listing(self, exchange: Exchange, venue: str, coin: str) -> list[ListedOption]:
+        listing = listed_options(self._markets_of(exchange, venue), coin, self._now())
+        if not listing:
+            raise NotListed(f"lists no {coin} options")
+        return listing
+
+    def _implied_vol_loader(self, venue: str, coin: str) -> Callable[[], Answer]:
+        return lambda: self._implied_vol(venue, coin)
+
+    def _implied_vol(self, venue: str, coin: str) -> Answer:
+        """Mark IV of the at-the-money put covering a week; DVOL when that fails."""
+        try:
+            exchange = self._exchange(venue)
+            listing = self._listing(exchange, venue, coin)
+        except NotListed as error:  # no options on this coin: no index for it either
+            raise Unanswered((f"{venue} {failure_reason(error)}",)) from error
+        except Exception as error:
+            raise Unanswered((f"{venue} {failure_reason(error)}",)) from error
+        try:
+            spot = index_price(exchange, self._markets_of(exchange, venue), coin)
+            covering = timedelta(days=self.settings.option_min_days)
+            put = nearest_put(listing, spot, covering, self._now())
+            return Answer(mark_iv(exchange.fetch_ticker(put.symbol), put), venue)
+        except Exception as error:
+            first = f"{venue} option ticker {failure_reason(error)}"
+        try:
+            return Answer(dvol(self._exchange(venue), coin, self._now()), venue, (first,))
+        except Exception as error:
+            raise Unanswered((first, f"{venue} DVOL {failure_reason(error)}")) from error
+
+    def _exchange(self, venue: str) -> Exchange:
+        with self._lock:
+            if venue not in self._exchanges:
+                self._exchanges[venue] = self._open_venue(venue)
+            return self._exchanges[venue]
+
+    def _markets_of(self, exchange: Exchange, venue: str) -> dict[str, Any]:
+        """The venue's markets, loaded once and again after the options lifetime."""
+        with self._lock:
+            lock = self._venue_locks.setdefault(venue, threading.Lock())
+        with lock:
+            loaded = self._markets.get(venue)
+            if loaded is None or self._now() - loaded[0] >= self._lifetimes["options"].fresh:
+                markets = exchange.load_markets()
+                if not isinstance(markets, dict) or not markets:
+                    raise MalformedData("markets are empty")
+                loaded = (self._now(), markets)
+                self._markets[venue] = loaded
+            return loaded[1]
+
+
+class _Assembly:
+    """Lays live answers over the shipped snapshot and writes down every fallback."""
+
+    def __init__(
+        self,
+        base: MarketSnapshot,
+        coins: list[str],
+        found: Mapping[Key, Fetched | Missing],
+        region: Region | None,
+    ) -> None:
+        self.base = base
+        self.coins = coins
+        self.scope = "us" if region is Region.US else "world"
+        self.found = found
+        self.used: list[Fetched] = []
+        self.causes: dict[tuple[str, str, str], list[str]] = {}  # (origin, why, what) -> coins
+        self.histories: dict[str, dict[date, float]] = {}
+
+    def snapshot(self) -> MarketSnapshot:
+        assets = dict(self.base.assets)
+        fees = self.base.fees
+        for coin in self.coins:
+            market = self._asset(coin)
+            if market is not None:
+                assets[coin] = market
+            funding = self._live(("funding", self.scope, coin))
+            if fees is self.base.fees and isinstance(funding, Funding) and funding.taker_fee:
+                fees = fees.model_copy(
+                    update={"taker": funding.taker_fee, "maker": funding.maker_fee or 0.0}
+                )
+        venues = sorted({entry.venue for entry in self.used})
+        live = bool(venues)
+        notes = [
+            f"{_joined(coins)} {what} from {origin}: {why}."
+            for (origin, why, what), coins in self.causes.items()
+        ]
+        fell_back = any(origin.startswith("the built-in") for origin, _, _ in self.causes)
+        source = "live: " + ", ".join(venues) if live else self.base.source
+        if live and fell_back:
+            source += " + built-in snapshot"
+        return MarketSnapshot(
+            source=source,
+            as_of=min(entry.fetched_at for entry in self.used) if live else self.base.as_of,
+            risk_free_rate=self.base.risk_free_rate,
+            assets=assets,
+            correlations={**self.base.correlations, **self._correlations()},
+            fees=fees,
+            note=" ".join(notes) or self.base.note,
+        )
+
+    def _asset(self, coin: str) -> AssetMarket | None:
+        prior = self.base.assets.get(coin)
+        price = self._live(("price", self.scope, coin))
+        history = self._live(("history", self.scope, coin))
+        funding = self._live(("funding", self.scope, coin))
+        implied = self._live(("implied vol", coin))
+        listing = self._live(("options", coin))
+        self._explain(coin, prior is not None)
+        if history is not None:
+            self.histories[coin] = history
+        if price is None and prior is None:
+            return None
+        volatility = (
+            volatility_from_closes(history, AssetClass.CRYPTO)
+            if history
+            else _attr(prior, "volatility")
+        )
+        if volatility is None:
+            return None
+        update: dict[str, Any] = {
+            "symbol": coin,
+            "asset_class": AssetClass.CRYPTO,
+            "price_usd": price or _attr(prior, "price_usd"),
+            "volatility": volatility,
+        }
+        if isinstance(funding, Funding):
+            update |= {
+                "funding_rate": funding.rate,
+                "funding_interval_hours": funding.interval_hours,
+            }
+        if isinstance(implied, ImpliedVol):
+            update["implied_volatility"] = implied.value
+        if listing and listing[0].min_amount:
+            update["option_contract_size"] = listing[0].min_amount
+        current = prior.model_dump() if prior else {}
+        return AssetMarket.model_validate(current | update)
+
+    def _live(self, key: Key) -> Any:
+        entry = self.found.get(key)
+        if isinstance(entry, Fetched):
+            self.used.append(entry)
+            return entry.value
+        return None
+
+    def _explain(self, coin: str, built_in: bool) -> None:
+        """One sentence per distinct cause: a venue that failed, or the built-in values used."""
+        causes: dict[tuple[str, str], list[str]] = {}
+        keys: list[Key] = [("price", self.scope, coin), ("funding", self.scope, coin)]
+        keys += [("history", self.scope, coin), ("implied vol", coin)]
+        for key in keys:
+            entry = self.found.get(key)
+            what = {"history": "volatility"}.get(str(key[0]), str(key[0]))
+            if isinstance(entry, Missing):
+                worth = [r for r in entry.reasons if " lists no " not in r] or list(entry.reasons)
+                if all(" lists no " in r for r in entry.reasons) and key[0] == "implied vol":
+                    continue  # no options on this coin anywhere: nothing went wrong
+                origin = (
+                    f"the built-in snapshot of {self.base.as_of:%Y-%m-%d}"
+                    if built_in
+                    else "nowhere"
+                )
+                causes.setdefault((origin, _summary(worth)), []).append(what)
+            elif isinstance(entry, Fetched):
+                failures = [r for r in entry.skipped if " lists no " not in r]
+                origin = entry.venue
+                if isinstance(entry.value, ImpliedVol) and entry.value.quoted_by == "DVOL":
+                    origin += " DVOL"
+                if failures:
+                    causes.setdefault((origin, _summary(failures)), []).append(what)
+        for (origin, why), kinds in causes.items():
+            self.causes.setdefault((origin, why, _joined(kinds)), []).append(coin)
+
+    def _correlations(self) -> dict[str, float]:
+        result = {}
+        for first, second in itertools.combinations(sorted(self.histories), 2):
+            a, b = aligned_returns(self.histories[first], self.histories[second])
+            if len(a) < MIN_CLOSES:
+                continue
+            key = (
+                f"{second}/{first}"
+                if f"{second}/{first}" in self.base.correlations
+                else f"{first}/{second}"
+            )
+            result[key] = correlation(a, b)
+        return result
+
+
+def _attr(model: AssetMarket | None, name: str) -> Any:
+    return getattr(model, name) if model is not None else None
+
+
+def _summary(reasons: list[str]) -> str:
+    """ "binance timed out", "bybit timed out" -> "binance and bybit timed out"."""
+    venues_by_reason: dict[str, list[str]] = {}
+    for reason in reasons:
+        venue, _, what = reason.partition(" ")
+        venues_by_reason.setdefault(what, []).append(venue)
+    parts = []
+    for what, venues in venues_by_reason.items():
+        if len(venues) > 1:
+            what = re.sub(
+                r"^(lists|has) ", lambda m: {"lists": "list ", "has": "have "}[m[1]], what
+            )
+        parts.append(f"{_joined(venues)} {what}")
+    return "; ".join(parts)
+
+
+def _joined(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
