@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.marketdata.cache import MarketCache
 from bot.marketdata.exchanges import Exchange
-from bot.marketdata.provider import LiveProvider, LiveSettings
+from bot.marketdata.provider import FallbackProvider, LiveProvider, LiveSettings
 from bot.marketdata.replay import ReplayExchange, replay_factory
 from hedging.models import AssetClass, AssetMarket, MarketSnapshot
 
@@ -99,12 +99,14 @@ class Venues:
         return list(self.opened[venue].made) if venue in self.opened else []
 
 
-def live_provider(venues: Venues, clock: FakeClock, **settings: Any) -> LiveProvider:
-    """A provider over recorded venues with the fake clock and a short wait."""
+def live_provider(
+    venues: Venues, clock: FakeClock, fallback: FallbackProvider | None = None, **settings: Any
+) -> LiveProvider:
+    """A provider over recorded venues with the fake clock, BUILT_IN behind it by default."""
     options = {"timeout_seconds": 5.0} | settings
     return LiveProvider(
         LiveSettings(**options),
-        BuiltIn(),
+        fallback or BuiltIn(),
         venues,
         cache=MarketCache(now=clock.now, retry_after=timedelta(seconds=30)),
         now=clock.now,

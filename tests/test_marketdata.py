@@ -10,7 +10,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from hedging.models import Region
+from hedging.market import SnapshotProvider
+from hedging.models import HedgeKind, HedgeRequest, Holding, Portfolio, Region
+from hedging.planner import recommend
 from tests.marketdata_fakes import BUILT_IN, RECORDINGS, FakeClock, Venues, live_provider
 
 
@@ -41,6 +43,36 @@ def test_a_healthy_market_prices_btc_entirely_from_the_exchanges() -> None:
     assert btc.option_contract_size == 0.1
     assert (market.fees.taker, market.fees.maker) == (0.0005, 0.0002)
     assert market.as_of == datetime(2026, 11, 25, 11, 0, 5, tzinfo=UTC)
+    assert (btc.price_source, btc.price_as_of) == ("binance", market.as_of)
+
+
+def test_the_listed_expiries_and_strike_step_come_from_the_options_venue() -> None:
+    btc = live_provider(Venues(), FakeClock()).snapshot(["BTC"]).assets["BTC"]
+    puts = [
+        market
+        for market in recorded("deribit", "load_markets").values()
+        if market["base"] == "BTC" and market["optionType"] == "put"
+    ]
+    expiries = sorted({datetime.fromtimestamp(m["expiry"] / 1000, UTC) for m in puts})
+    assert btc.option_expiries == expiries
+    assert btc.strike_step_usd == 2000
+    assert btc.option_contract_size == 0.1
+
+
+def test_an_options_plan_on_live_data_names_an_option_the_venue_lists() -> None:
+    provider = live_provider(Venues(), FakeClock(), fallback=SnapshotProvider())
+    request = HedgeRequest(portfolio=Portfolio(holdings=[Holding(symbol="BTC", quantity=2)]))
+    result = recommend(request, provider.for_region(Region.OTHER), now=FakeClock().now())
+    options = next(plan.options for plan in result.plans if plan.kind is HedgeKind.OPTIONS)
+    assert options is not None
+    listed = {
+        (datetime.fromtimestamp(m["expiry"] / 1000, UTC), m["strike"])
+        for m in recorded("deribit", "load_markets").values()
+        if m["base"] == "BTC" and m["optionType"] == "put"
+    }
+    assert (options.expiry, options.strike_usd) in listed
+    assert options.implied_vol == provider.snapshot(["BTC"]).assets["BTC"].implied_volatility
+    assert result.market.source == "live: binance, deribit"
 
 
 def test_correlation_is_measured_on_the_recorded_closes() -> None:

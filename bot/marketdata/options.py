@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -58,8 +59,20 @@ def listed_options(markets: Mapping[str, Any], coin: str, now: datetime) -> list
     return sorted(listed, key=lambda o: (o.expiry, o.strike, o.option_type))
 
 
-def expiries(options: list[ListedOption]) -> list[datetime]:
-    return sorted({option.expiry for option in options})
+def listing_update(options: list[ListedOption], spot: float) -> dict[str, Any]:
+    """What the core's AssetMarket takes from a listing: expiries, strike step, smallest size."""
+    puts = [o for o in options if o.option_type == "put"]
+    update: dict[str, Any] = {"option_expiries": sorted({o.expiry for o in puts})}
+    if not puts:
+        return update
+    nearest = min(puts, key=lambda o: abs(o.strike - spot))
+    strikes = sorted({o.strike for o in puts if o.expiry == nearest.expiry})
+    steps = [b - a for a, b in itertools.pairwise(strikes)]
+    if steps:
+        update["strike_step_usd"] = min(steps)
+    if nearest.min_amount:
+        update["option_contract_size"] = nearest.min_amount
+    return update
 
 
 def nearest_put(

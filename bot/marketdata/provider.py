@@ -38,6 +38,7 @@ from bot.marketdata.options import (
     dvol,
     index_price,
     listed_options,
+    listing_update,
     mark_iv,
     nearest_put,
 )
@@ -119,6 +120,10 @@ class LiveProvider:
         wanted = list(dict.fromkeys([*symbols, *PROXIES]))
         base = self._fallback.snapshot(wanted)
         self.cache.refresh(self._requests(self._crypto(wanted, base), region))
+
+    def for_region(self, region: Region | None) -> RegionalView:
+        """This provider as the core's plain `snapshot(symbols)`, for one region's venues."""
+        return RegionalView(self, region)
 
     def known(self) -> dict[Key, Fetched | Missing]:
         """What the cache holds now, for `hedgebot market`."""
@@ -250,6 +255,17 @@ class LiveProvider:
             return loaded[1]
 
 
+@dataclass(frozen=True)
+class RegionalView:
+    """A LiveProvider seen through one region: what `hedging.planner.recommend` is given."""
+
+    provider: LiveProvider
+    region: Region | None
+
+    def snapshot(self, symbols: Iterable[str]) -> MarketSnapshot:
+        return self.provider.snapshot(symbols, region=self.region)
+
+
 class _Assembly:
     """Lays live answers over the shipped snapshot and writes down every fallback."""
 
@@ -275,7 +291,8 @@ class _Assembly:
             market = self._asset(coin)
             if market is not None:
                 assets[coin] = market
-            funding = self._live(("funding", self.scope, coin))
+            funding = self.found.get(("funding", self.scope, coin))
+            funding = funding.value if isinstance(funding, Fetched) else None
             if fees is self.base.fees and isinstance(funding, Funding) and funding.taker_fee:
                 fees = fees.model_copy(
                     update={"taker": funding.taker_fee, "maker": funding.maker_fee or 0.0}
@@ -332,8 +349,11 @@ class _Assembly:
             }
         if isinstance(implied, ImpliedVol):
             update["implied_volatility"] = implied.value
-        if listing and listing[0].min_amount:
-            update["option_contract_size"] = listing[0].min_amount
+        price_entry = self.found.get(("price", self.scope, coin))
+        if isinstance(price_entry, Fetched):
+            update |= {"price_source": price_entry.venue, "price_as_of": price_entry.fetched_at}
+        if listing:
+            update |= listing_update(listing, update["price_usd"])
         current = prior.model_dump() if prior else {}
         return AssetMarket.model_validate(current | update)
 
