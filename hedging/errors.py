@@ -11,8 +11,8 @@ _FIELD_WORDS = {
     "symbol": "The ticker",
     "leverage": "Leverage",
     "ratio": "The hedge ratio",
-    "horizon_days": "The horizon",
-    "taker_fee": "The taker fee",
+    "horizon_days": "The horizon in days",
+    "taker_fee": "The taker fee (as a fraction, 0.0004 = 0.04%)",
     "max_cost_usd": "The most you want to spend",
     "holdings": "The list of holdings",
 }
@@ -43,7 +43,10 @@ class HedgeInputError(ValueError):
         first = error.errors()[0]
         field = next((str(part) for part in reversed(first["loc"]) if isinstance(part, str)), "")
         subject = _FIELD_WORDS.get(field, "A value")
-        context = first.get("ctx") or {}
+        context = {
+            key: f"{value:g}" if isinstance(value, int | float) else value
+            for key, value in (first.get("ctx") or {}).items()
+        }
         rule = _RULE_WORDS.get(first["type"])
         if rule is not None:
             try:
