@@ -16,6 +16,7 @@ from bot.callbacks import Action
 from bot.config import Settings
 from bot.handlers import common, errors, hedge, plan_card
 from bot.handlers import settings as settings_handlers
+from bot.marketdata import keep_warm, market_from_config
 from bot.persistence import SqlitePersistence
 from bot.processor import PerChatUpdateProcessor
 from bot.storage import open_database
@@ -70,9 +71,7 @@ def build_application(
 ) -> Application:  # type: ignore[type-arg]
     """The whole bot: handlers, persistence in SQLite, HTML defaults, rate limiter with retries."""
     if market is None:
-        from hedging.market import SnapshotProvider
-
-        market = SnapshotProvider()
+        market = market_from_config(settings.market)
     db = db if db is not None else open_database(settings.storage.path)
     telegram = settings.telegram
     builder = (
@@ -103,6 +102,7 @@ def build_application(
     application.bot_data.update(
         settings=settings, db=db, market=market, clock=clock or UtcClock(), plan_card_actions=[]
     )
+    keep_warm(application, market)
     errors.register(application)
     common.register(application)
     _register_core(application)
