@@ -38,6 +38,10 @@ class NotListed(LookupError):
     """The venue has no market for this coin."""
 
 
+class UnknownVenue(LookupError):
+    """A configured venue that ccxt has no client for."""
+
+
 @dataclass(frozen=True)
 class Funding:
     """A perpetual's funding: the rate for the coming settlement, the one after when published."""
@@ -57,7 +61,7 @@ def open_exchange(venue: str, timeout_seconds: float) -> Exchange:
 
     exchange_class = getattr(ccxt, venue, None)
     if exchange_class is None:
-        raise ValueError(f"ccxt has no exchange called {venue!r}")
+        raise UnknownVenue("is not an exchange ccxt knows")
     client: Exchange = exchange_class(
         {"timeout": int(timeout_seconds * 1000), "enableRateLimit": True}
     )
@@ -69,6 +73,8 @@ def failure_reason(error: BaseException) -> str:
     names = {cls.__name__ for cls in type(error).__mro__}
     if names & {"RequestTimeout", "TimeoutError", "FuturesTimeout"}:
         return "timed out"
+    if isinstance(error, UnknownVenue):
+        return str(error)
     if isinstance(error, NotListed) or "BadSymbol" in names:
         return str(error) if isinstance(error, NotListed) else "has no such market"
     if names & {"NetworkError", "ConnectionError", "OSError"}:

@@ -125,6 +125,10 @@ class LiveProvider:
         """This provider as the core's plain `snapshot(symbols)`, for one region's venues."""
         return RegionalView(self, region)
 
+    def built_in(self, symbols: Iterable[str] = ()) -> MarketSnapshot:
+        """The snapshot behind the live data."""
+        return self._fallback.snapshot(symbols)
+
     def known(self) -> dict[Key, Fetched | Missing]:
         """What the cache holds now, for `hedgebot market`."""
         return self.cache.entries()
