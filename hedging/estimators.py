@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import statistics
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -47,24 +46,25 @@ def annualised_volatility(returns: Sequence[float], periods_per_year: int) -> fl
     """Sample standard deviation of daily log returns, scaled by √(periods a year)."""
     if len(returns) < 2:
         raise ValueError("volatility needs at least two returns")
-    return statistics.stdev(returns) * math.sqrt(periods_per_year)
+    return math.sqrt(_covariance(returns, returns) * periods_per_year)
 
 
 def correlation(x: Sequence[float], y: Sequence[float]) -> float:
     """Pearson correlation of two equally long return series."""
     _check_pair(x, y)
-    if statistics.pvariance(x) == 0 or statistics.pvariance(y) == 0:
+    variance_x, variance_y = _covariance(x, x), _covariance(y, y)
+    if variance_x == 0 or variance_y == 0:
         raise ValueError("correlation is undefined for a series that never moves")
-    return max(-1.0, min(1.0, statistics.correlation(x, y)))
+    return max(-1.0, min(1.0, _covariance(x, y) / math.sqrt(variance_x * variance_y)))
 
 
 def beta(asset: Sequence[float], benchmark: Sequence[float]) -> float:
     """OLS slope of the asset's returns on the benchmark's: cov(a, b) / var(b)."""
     _check_pair(asset, benchmark)
-    variance = statistics.variance(benchmark)
+    variance = _covariance(benchmark, benchmark)
     if variance == 0:
         raise ValueError("beta is undefined against a benchmark that never moves")
-    return statistics.covariance(asset, benchmark) / variance
+    return _covariance(asset, benchmark) / variance
 
 
 def aligned_returns(first: DailyCloses, second: DailyCloses) -> tuple[list[float], list[float]]:
@@ -103,6 +103,12 @@ def minimum_variance_inputs(
         effectiveness=rho**2,
         observations=len(asset_returns),
     )
+
+
+def _covariance(x: Sequence[float], y: Sequence[float]) -> float:
+    """Sample covariance (n - 1), two-pass with exactly rounded sums."""
+    mean_x, mean_y = math.fsum(x) / len(x), math.fsum(y) / len(y)
+    return math.fsum((a - mean_x) * (b - mean_y) for a, b in zip(x, y, strict=True)) / (len(x) - 1)
 
 
 def _check_pair(x: Sequence[float], y: Sequence[float]) -> None:

@@ -259,6 +259,7 @@ def test_a_stale_price_is_served_at_once_and_refreshed_behind_the_reply() -> Non
     assert venues.calls("binance").count("fetch_funding_rate BTC/USDT:USDT") == 1
     assert provider.snapshot(["BTC"]).as_of == first.as_of  # funding is still the oldest value
     assert provider.known()[("price", "world", "BTC")].fetched_at == clock.now()
+    assert provider.snapshot(["BTC"]).assets["BTC"].price_as_of == clock.now()
 
 
 def test_a_failure_is_remembered_so_later_replies_do_not_wait_for_it_again() -> None:

@@ -46,6 +46,7 @@ from hedging.estimators import aligned_returns, correlation, volatility_from_clo
 from hedging.models import AssetClass, AssetMarket, MarketSnapshot, Region
 
 MIN_CLOSES = 30  # fewer daily closes than this say little about volatility
+MEMO_SIZE = 256  # distinct (symbols, region) snapshots remembered
 PROXIES = ("BTC", "ETH")  # the correlated hedge shorts one of these: always priced alongside
 
 
@@ -105,6 +106,7 @@ class LiveProvider:
         self._markets: dict[str, tuple[datetime, dict[str, Any]]] = {}
         self._venue_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
+        self._assembled: dict[tuple[Any, ...], tuple[tuple[Any, ...], MarketSnapshot]] = {}
 
     def snapshot(self, symbols: Iterable[str], *, region: Region | None = None) -> MarketSnapshot:
         """Live values where a venue answered in time, the shipped snapshot's elsewhere, said so."""
@@ -113,7 +115,17 @@ class LiveProvider:
         coins = self._crypto(wanted, base)
         requests = self._requests(coins, region)
         found = self.cache.lookup(requests, self.settings.timeout_seconds)
-        return _Assembly(base, coins, found, region).snapshot()
+        # the same answers as last time give the same snapshot: skip re-estimating everything
+        inputs = (base, region, *found.items())
+        memo_key = (tuple(coins), region)
+        remembered = self._assembled.get(memo_key)
+        if remembered is not None and _same(remembered[0], inputs):
+            return remembered[1]
+        snapshot = _Assembly(base, coins, found, region).snapshot()
+        if len(self._assembled) >= MEMO_SIZE:
+            self._assembled.clear()
+        self._assembled[memo_key] = (inputs, snapshot)  # holds the inputs: no id reuse
+        return snapshot
 
     def warm(self, symbols: Iterable[str], *, region: Region | None = None) -> None:
         """Start loading whatever is not fresh, without waiting (at start-up, on a timer)."""
@@ -409,6 +421,14 @@ class _Assembly:
             )
             result[key] = correlation(a, b)
         return result
+
+
+def _same(earlier: tuple[Any, ...], now: tuple[Any, ...]) -> bool:
+    """Identical inputs, object for object (cache entries are frozen: replaced, never edited)."""
+    return len(earlier) == len(now) and all(
+        a is b or (isinstance(a, tuple) and a[0] == b[0] and a[1] is b[1])
+        for a, b in zip(earlier, now, strict=True)
+    )
 
 
 def _attr(model: AssetMarket | None, name: str) -> Any:
