@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bot.marketdata.cache import Fetched, Key, Missing
+    from bot.marketdata.exchanges import Funding
     from bot.marketdata.provider import LiveProvider
     from hedging.models import MarketSnapshot, Region
 
@@ -139,17 +140,30 @@ def _line(
     now: datetime,
 ) -> Line:
     from bot.marketdata.cache import Fetched
+    from bot.marketdata.exchanges import Funding
     from bot.marketdata.options import ImpliedVol
 
     if isinstance(entry, Fetched):
         if isinstance(entry.value, ImpliedVol):
             detail = entry.value.quoted_by
+        if isinstance(entry.value, Funding):
+            detail = _funding_detail(entry.value, detail)
         return Line(
             symbol, field, value, entry.venue, (now - entry.fetched_at).total_seconds(), detail
         )
     if entry is not None:
         return Line(symbol, field, value, built_in, base_age, "; ".join(entry.reasons))
     return Line(symbol, field, value, built_in, base_age, detail)
+
+
+def _funding_detail(funding: Funding, every: str) -> str:
+    """The interval, the next rate when the venue predicts it, and the perpetual's mark price."""
+    parts = [every, funding.market]
+    if funding.predicted_rate is not None:
+        parts.append(f"next {funding.predicted_rate:+.4%}")
+    if funding.mark_price is not None:
+        parts.append(f"mark ${funding.mark_price:,.2f}")
+    return ", ".join(parts)
 
 
 def as_text(snapshot: MarketSnapshot, lines: list[Line]) -> str:

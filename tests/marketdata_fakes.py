@@ -100,14 +100,14 @@ class Venues:
 
 
 def live_provider(
-    venues: Venues, clock: FakeClock, fallback: FallbackProvider | None = None, **settings: Any
+    recorded: Venues, clock: FakeClock, fallback: FallbackProvider | None = None, **settings: Any
 ) -> LiveProvider:
     """A provider over recorded venues with the fake clock, BUILT_IN behind it by default."""
     options = {"timeout_seconds": 5.0} | settings
     return LiveProvider(
         LiveSettings(**options),
         fallback or BuiltIn(),
-        venues,
+        recorded,
         cache=MarketCache(now=clock.now, retry_after=timedelta(seconds=30)),
         now=clock.now,
     )

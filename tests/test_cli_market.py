@@ -135,3 +135,20 @@ def test_a_bad_market_config_is_one_line_and_exit_2(
     monkeypatch.setenv("HEDGEBOT_MARKET__TIMEOUT_SECONDS", "-1")
     assert main(["market", "BTC"]) == 2
     assert capsys.readouterr().err.startswith("hedgebot market: config key market.timeout_seconds")
+
+
+def test_funding_shows_its_interval_the_predicted_rate_and_the_mark_price() -> None:
+    clock = FakeClock()
+    provider = live_provider(Venues(), clock, venues=("okx", "deribit"))
+    snapshot = provider.snapshot(["BTC"])
+    lines = {line.field: line for line in describe(snapshot, ["BTC"], provider, None, clock.now())}
+    okx = recorded("okx", "fetch_funding_rate BTC/USDT:USDT")
+    assert lines["funding"] == Line(
+        "BTC",
+        "funding",
+        f"{okx['fundingRate']:+.4%}",
+        "okx",
+        0.0,
+        f"every 8 h, BTC/USDT:USDT, next {okx['nextFundingRate']:+.4%}, "
+        f"mark ${okx['markPrice']:,.2f}",
+    )
