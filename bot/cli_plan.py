@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from hedging.models import HedgeRequest, Holding, MarketSnapshot
@@ -41,8 +41,15 @@ def _fee(text: str) -> float:
         ) from None
 
 
+def _fail(message: str) -> NoReturn:
+    """Argument errors as one line on stderr and exit code 2, like every other bad input."""
+    print(f"hedgebot plan: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `hedgebot plan`."""
+    parser.error = _fail  # type: ignore[method-assign]
     parser.add_argument(
         "holdings", nargs="+", metavar="HOLDING", help='e.g. "2 BTC" or "$500k SPY"'
     )

@@ -133,7 +133,7 @@ def option_leg(
     contracts = max(1.0, float(round(market.position.quantity / market.contract_size)))
     quantity = contracts * market.contract_size
     spot = market.asset.price_usd
-    leg = Leg.model_construct(
+    leg = Leg(
         symbol=market.asset.symbol,
         instrument=Instrument.OPTION,
         side=side,
@@ -164,7 +164,7 @@ def put_details(context: Context, market: OptionMarket, offset: float) -> tuple[
     leg, fee = option_leg(context, market, Side.BUY_PUT, strike)
     held = market.position.quantity
     premium = leg.premium_usd or 0.0
-    details = OptionDetails.model_construct(
+    details = OptionDetails(
         strike_usd=strike,
         expiry_days=market.years * 365,
         implied_vol=market.vol,
@@ -219,10 +219,8 @@ def _collar(
         fees += fee
     legs.extend(calls)
     net = sum(leg.premium_usd or 0.0 for leg in puts) - sum(leg.premium_usd or 0.0 for leg in calls)
-    costs = Costs.model_construct(
-        fees_usd=fees, funding_usd=0.0, premium_usd=net, total_usd=net + fees
-    )
-    plan = Plan.model_construct(
+    costs = Costs(fees_usd=fees, funding_usd=0.0, premium_usd=net, total_usd=net + fees)
+    plan = Plan(
         kind=HedgeKind.OPTIONS,
         legs=legs,
         hedge_ratio=1.0,
@@ -231,7 +229,7 @@ def _collar(
         costs=costs,
         scenarios=[],
     )
-    return CollarDetails.model_construct(
+    return CollarDetails(
         put_strike_usd=puts[0].strike_usd or 0.0,
         call_strike_usd=calls[0].strike_usd or 0.0,
         call_premium_per_unit_usd=calls[0].premium_per_unit_usd or 0.0,
@@ -285,9 +283,7 @@ def build_options_plan(context: Context) -> Plan:
     legs = [leg for leg, _ in chosen]
     fees = sum(details.fees_usd for _, details in chosen)
     premium = sum(details.premium_usd for _, details in chosen)
-    costs = Costs.model_construct(
-        fees_usd=fees, funding_usd=0.0, premium_usd=premium, total_usd=premium + fees
-    )
+    costs = Costs(fees_usd=fees, funding_usd=0.0, premium_usd=premium, total_usd=premium + fees)
     protected = sum(leg.quantity * leg.price_usd for leg in legs)
     value = context.portfolio.value_usd
     return finish_plan(
