@@ -104,7 +104,6 @@ def build_application(
     )
     keep_warm(application, market)
     errors.register(application)
-    common.register(application)
     _register_core(application)
     loaded = []
     for name in FEATURES if features is None else features:
@@ -123,3 +122,4 @@ def _register_core(application: Application) -> None:  # type: ignore[type-arg]
     settings_handlers.register(application)
     hedge.register(application)
     plan_card.register(application)
+    common.register(application)  # after the conversations, which own the hedge/settings buttons

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -115,7 +116,8 @@ class FakeBotApi:
 
     @property
     def undelivered(self) -> int:
-        return len(self._updates)
+        """Updates injected but never handed to a poller yet."""
+        return sum(1 for u in self._updates if u.get("_handed") is None)
 
     def _user(self, user_id: int) -> dict[str, Any]:
         return {
@@ -189,10 +191,8 @@ class FakeBotApi:
             if remaining <= 0:
                 raise TimeoutError("the bot did not do what was expected in time")
             self._changed.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), min(remaining, 0.05))
-            except TimeoutError:
-                pass
 
     # ---- HTTP --------------------------------------------------------------------------------
     async def _handle(self, request: web.Request) -> web.Response:
@@ -276,26 +276,25 @@ class FakeBotApi:
         return True
 
     async def _api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Long polling: updates stay until a later offset confirms them, like Telegram's."""
         offset = int(params.get("offset") or 0)
         timeout = float(params.get("timeout") or 0)
         limit = int(params.get("limit") or 100)
         self._updates = [u for u in self._updates if u["update_id"] >= offset]
         if not self._updates and timeout > 0:
             self._new_update.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_update.wait(), timeout)
-            except TimeoutError:
-                pass
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
         batch = self._updates[:limit]
         now = time.monotonic()
         for update in batch:
             if update.get("_handed") is None:
                 update["_handed"] = now
                 self.handed_out += 1
-                chat = update.get("message") or update.get("callback_query", {}).get("message")
-                if chat:
-                    self._handed_at.setdefault(chat["chat"]["id"], now)
-        self._updates = self._updates[len(batch) :]
+                message = update.get("message") or update.get("callback_query", {}).get("message")
+                if message:
+                    self._handed_at.setdefault(message["chat"]["id"], now)
         return [{k: v for k, v in u.items() if k != "_handed"} for u in batch]
 
     def _store(
