@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from bot.marketdata.cache import Answer, Missing
 from hedging.market import SnapshotProvider
 from hedging.models import HedgeKind, HedgeRequest, Holding, Portfolio, Region
 from hedging.planner import recommend
@@ -229,6 +230,14 @@ def test_a_hung_venue_delays_the_reply_by_one_wait_then_fills_the_cache_behind_i
     assert first.note is not None
     assert first.note.startswith(
         "BTC price from the built-in snapshot of 2026-11-20: no answer within 0.05 s."
+    )
+    safety = threading.Timer(10, hang.set)  # were the next reply to wait, it would see bybit
+    safety.start()
+    unused = (provider.settings.lifetimes()["price"], lambda: Answer(None, "unused"))
+    second_reply = provider.cache.lookup({("price", "world", "BTC"): unused}, wait_seconds=3600)
+    safety.cancel()
+    assert second_reply[("price", "world", "BTC")] == Missing(
+        ("no answer within 3600 s",), FakeClock().now()
     )
     hang.set()  # the venue finally times out; the loader asks bybit, in the background
     provider.cache.wait_for_loads(timeout=5)

@@ -82,6 +82,7 @@ class MarketCache:
         self._fetched: dict[Key, Fetched] = {}
         self._failed: dict[Key, Missing] = {}  # the latest failure since the latest success
         self._loading: dict[Key, Future[None]] = {}
+        self._overdue: set[Key] = set()  # still loading after a reply stopped waiting for it
         self._lock = threading.Lock()
 
     def lookup(
@@ -103,14 +104,19 @@ class MarketCache:
                 found[key] = failed  # known to fail: answer now, retry behind the reply
                 if retry_due:
                     self._load(key, loader)
+            elif key in self._overdue:  # one reply already waited for this load: none waits again
+                found[key] = Missing((f"no answer within {wait_seconds:g} s",), now)
             else:
                 pending[key] = self._load(key, loader)
         if pending:
             wait(pending.values(), timeout=wait_seconds)
-        for key in pending:
+        for key, future in pending.items():
             usable = self._usable(key, requests[key][0], self._now())
             late = Missing((f"no answer within {wait_seconds:g} s",), self._now())
             found[key] = usable or self._failed.get(key) or late
+            with self._lock:
+                if not future.done():
+                    self._overdue.add(key)
         return found
 
     def refresh(self, requests: Mapping[Key, Request]) -> list[Future[None]]:
@@ -171,3 +177,4 @@ class MarketCache:
             else:  # an older value stays: it is served until it stops being usable
                 self._failed[key] = entry
             self._loading.pop(key, None)
+            self._overdue.discard(key)
