@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
-import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+from bot.marketdata.assembly import MIN_CLOSES, Assembly
 from bot.marketdata.cache import (
     Answer,
     Fetched,
@@ -33,19 +32,15 @@ from bot.marketdata.exchanges import (
     read_price,
 )
 from bot.marketdata.options import (
-    ImpliedVol,
     ListedOption,
     dvol,
     index_price,
     listed_options,
-    listing_update,
     mark_iv,
     nearest_put,
 )
-from hedging.estimators import aligned_returns, correlation, volatility_from_closes
-from hedging.models import AssetClass, AssetMarket, MarketSnapshot, Region
+from hedging.models import AssetClass, MarketSnapshot, Region
 
-MIN_CLOSES = 30  # fewer daily closes than this say little about volatility
 MEMO_SIZE = 256  # distinct (symbols, region) snapshots remembered
 PROXIES = ("BTC", "ETH")  # the correlated hedge shorts one of these: always priced alongside
 
@@ -121,7 +116,7 @@ class LiveProvider:
         remembered = self._assembled.get(memo_key)
         if remembered is not None and _same(remembered[0], inputs):
             return remembered[1]
-        snapshot = _Assembly(base, coins, found, region).snapshot()
+        snapshot = Assembly(base, coins, found, region).snapshot()
         if len(self._assembled) >= MEMO_SIZE:
             self._assembled.clear()
         self._assembled[memo_key] = (inputs, snapshot)  # holds the inputs: no id reuse
@@ -282,174 +277,9 @@ class RegionalView:
         return self.provider.snapshot(symbols, region=self.region)
 
 
-class _Assembly:
-    """Lays live answers over the shipped snapshot and writes down every fallback."""
-
-    def __init__(
-        self,
-        base: MarketSnapshot,
-        coins: list[str],
-        found: Mapping[Key, Fetched | Missing],
-        region: Region | None,
-    ) -> None:
-        self.base = base
-        self.coins = coins
-        self.scope = "us" if region is Region.US else "world"
-        self.found = found
-        self.used: list[Fetched] = []
-        self.causes: dict[tuple[str, str, str], list[str]] = {}  # (origin, why, what) -> coins
-        self.histories: dict[str, dict[date, float]] = {}
-
-    def snapshot(self) -> MarketSnapshot:
-        assets = dict(self.base.assets)
-        fees = self.base.fees
-        for coin in self.coins:
-            market = self._asset(coin)
-            if market is not None:
-                assets[coin] = market
-            funding = self.found.get(("funding", self.scope, coin))
-            funding = funding.value if isinstance(funding, Fetched) else None
-            if fees is self.base.fees and isinstance(funding, Funding) and funding.taker_fee:
-                fees = fees.model_copy(
-                    update={"taker": funding.taker_fee, "maker": funding.maker_fee or 0.0}
-                )
-        venues = sorted({entry.venue for entry in self.used})
-        live = bool(venues)
-        notes = [
-            f"{_joined(coins)} {what} from {origin}: {why}."
-            for (origin, why, what), coins in self.causes.items()
-        ]
-        fell_back = any(origin.startswith("the built-in") for origin, _, _ in self.causes)
-        source = "live: " + ", ".join(venues) if live else self.base.source
-        if live and fell_back:
-            source += " + built-in snapshot"
-        return MarketSnapshot(
-            source=source,
-            as_of=min(entry.fetched_at for entry in self.used) if live else self.base.as_of,
-            risk_free_rate=self.base.risk_free_rate,
-            assets=assets,
-            correlations={**self.base.correlations, **self._correlations()},
-            fees=fees,
-            note=" ".join(notes) or self.base.note,
-        )
-
-    def _asset(self, coin: str) -> AssetMarket | None:
-        prior = self.base.assets.get(coin)
-        price = self._live(("price", self.scope, coin))
-        history = self._live(("history", self.scope, coin))
-        funding = self._live(("funding", self.scope, coin))
-        implied = self._live(("implied vol", coin))
-        listing = self._live(("options", coin))
-        self._explain(coin, prior is not None)
-        if history is not None:
-            self.histories[coin] = history
-        if price is None and prior is None:
-            return None
-        volatility = (
-            volatility_from_closes(history, AssetClass.CRYPTO)
-            if history
-            else _attr(prior, "volatility")
-        )
-        if volatility is None:
-            return None
-        update: dict[str, Any] = {
-            "symbol": coin,
-            "asset_class": AssetClass.CRYPTO,
-            "price_usd": price or _attr(prior, "price_usd"),
-            "volatility": volatility,
-        }
-        if isinstance(funding, Funding):
-            update |= {
-                "funding_rate": funding.rate,
-                "funding_interval_hours": funding.interval_hours,
-            }
-        if isinstance(implied, ImpliedVol):
-            update["implied_volatility"] = implied.value
-        price_entry = self.found.get(("price", self.scope, coin))
-        if isinstance(price_entry, Fetched):
-            update |= {"price_source": price_entry.venue, "price_as_of": price_entry.fetched_at}
-        if listing:
-            update |= listing_update(listing, update["price_usd"])
-        current = prior.model_dump() if prior else {}
-        return AssetMarket.model_validate(current | update)
-
-    def _live(self, key: Key) -> Any:
-        entry = self.found.get(key)
-        if isinstance(entry, Fetched):
-            self.used.append(entry)
-            return entry.value
-        return None
-
-    def _explain(self, coin: str, built_in: bool) -> None:
-        """One sentence per distinct cause: a venue that failed, or the built-in values used."""
-        causes: dict[tuple[str, str], list[str]] = {}
-        keys: list[Key] = [("price", self.scope, coin), ("funding", self.scope, coin)]
-        keys += [("history", self.scope, coin), ("implied vol", coin)]
-        for key in keys:
-            entry = self.found.get(key)
-            what = {"history": "volatility"}.get(str(key[0]), str(key[0]))
-            if isinstance(entry, Missing):
-                worth = [r for r in entry.reasons if " lists no " not in r] or list(entry.reasons)
-                if all(" lists no " in r for r in entry.reasons) and key[0] == "implied vol":
-                    continue  # no options on this coin anywhere: nothing went wrong
-                origin = (
-                    f"the built-in snapshot of {self.base.as_of:%Y-%m-%d}"
-                    if built_in
-                    else "nowhere"
-                )
-                causes.setdefault((origin, _summary(worth)), []).append(what)
-            elif isinstance(entry, Fetched):
-                failures = [r for r in entry.skipped if " lists no " not in r]
-                origin = entry.venue
-                if isinstance(entry.value, ImpliedVol) and entry.value.quoted_by == "DVOL":
-                    origin += " DVOL"
-                if failures:
-                    causes.setdefault((origin, _summary(failures)), []).append(what)
-        for (origin, why), kinds in causes.items():
-            self.causes.setdefault((origin, why, _joined(kinds)), []).append(coin)
-
-    def _correlations(self) -> dict[str, float]:
-        result = {}
-        for first, second in itertools.combinations(sorted(self.histories), 2):
-            a, b = aligned_returns(self.histories[first], self.histories[second])
-            if len(a) < MIN_CLOSES:
-                continue
-            key = (
-                f"{second}/{first}"
-                if f"{second}/{first}" in self.base.correlations
-                else f"{first}/{second}"
-            )
-            result[key] = correlation(a, b)
-        return result
-
-
 def _same(earlier: tuple[Any, ...], now: tuple[Any, ...]) -> bool:
     """Identical inputs, object for object (cache entries are frozen: replaced, never edited)."""
     return len(earlier) == len(now) and all(
         a is b or (isinstance(a, tuple) and a[0] == b[0] and a[1] is b[1])
         for a, b in zip(earlier, now, strict=True)
     )
-
-
-def _attr(model: AssetMarket | None, name: str) -> Any:
-    return getattr(model, name) if model is not None else None
-
-
-def _summary(reasons: list[str]) -> str:
-    """ "binance timed out", "bybit timed out" -> "binance and bybit timed out"."""
-    venues_by_reason: dict[str, list[str]] = {}
-    for reason in reasons:
-        venue, _, what = reason.partition(" ")
-        venues_by_reason.setdefault(what, []).append(venue)
-    parts = []
-    for what, venues in venues_by_reason.items():
-        if len(venues) > 1:
-            what = re.sub(
-                r"^(lists|has) ", lambda m: {"lists": "list ", "has": "have "}[m[1]], what
-            )
-        parts.append(f"{_joined(venues)} {what}")
-    return "; ".join(parts)
-
-
-def _joined(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
