@@ -54,7 +54,7 @@ class MarketConfig(Section):
     venues: list[str] = ["binance", "bybit", "okx", "deribit"]  # asked in this order
     us_venues: list[str] = ["coinbase", "kraken"]  # for a user whose region is US
     options_venue: str = "deribit"  # listed options and implied volatility
-    stocks: Literal["snapshot"] = "snapshot"  # stocks and ETFs: the snapshot or the user's price
+    stocks: Literal["snapshot", "yahoo"] = "snapshot"  # stocks and ETFs: yahoo needs [stocks]
     timeout_seconds: float = Field(4.0, gt=0, le=30)  # per exchange call; a reply waits once
     funding_minutes: float = Field(5.0, gt=0)  # how long a funding rate stays fresh
     volatility_hours: float = Field(6.0, gt=0)  # daily closes behind volatility and correlation

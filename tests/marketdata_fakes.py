@@ -11,7 +11,8 @@ from typing import Any
 from bot.marketdata.cache import MarketCache
 from bot.marketdata.exchanges import Exchange
 from bot.marketdata.provider import FallbackProvider, LiveProvider, LiveSettings
-from bot.marketdata.replay import ReplayExchange, replay_factory
+from bot.marketdata.replay import ReplayExchange, ReplayStocks, load_recording, replay_factory
+from bot.marketdata.stocks import StockFeed
 from hedging.models import AssetClass, AssetMarket, MarketSnapshot
 
 RECORDINGS = Path(__file__).parent / "data" / "ccxt"
@@ -53,8 +54,14 @@ BUILT_IN = MarketSnapshot(
         "SPY": AssetMarket(
             symbol="SPY", asset_class=AssetClass.ETF, price_usd=600, volatility=0.17, beta=1.0
         ),
+        "AAPL": AssetMarket(
+            symbol="AAPL", asset_class=AssetClass.STOCK, price_usd=230, volatility=0.28, beta=1.2
+        ),
+        "MSFT": AssetMarket(
+            symbol="MSFT", asset_class=AssetClass.STOCK, price_usd=420, volatility=0.25, beta=1.1
+        ),
     },
-    correlations={"BTC/ETH": 0.8, "BTC/SOL": 0.75},
+    correlations={"BTC/ETH": 0.8, "BTC/SOL": 0.75, "AAPL/SPY": 0.76, "BTC/SPY": 0.3},
 )
 
 
@@ -100,7 +107,11 @@ class Venues:
 
 
 def live_provider(
-    recorded: Venues, clock: FakeClock, fallback: FallbackProvider | None = None, **settings: Any
+    recorded: Venues,
+    clock: FakeClock,
+    fallback: FallbackProvider | None = None,
+    stock_feed: StockFeed | None = None,
+    **settings: Any,
 ) -> LiveProvider:
     """A provider over recorded venues with the fake clock, BUILT_IN behind it by default."""
     options = {"timeout_seconds": 5.0} | settings
@@ -108,6 +119,13 @@ def live_provider(
         LiveSettings(**options),
         fallback or BuiltIn(),
         recorded,
+        stock_feed=stock_feed,
         cache=MarketCache(now=clock.now, retry_after=timedelta(seconds=30)),
         now=clock.now,
     )
+
+
+def recorded_stocks(clock: FakeClock, overrides: Mapping[str, Any] | None = None) -> ReplayStocks:
+    """yfinance as recorded in tests/data/yahoo/yahoo.json."""
+    recording = load_recording(RECORDINGS.parent / "yahoo" / "yahoo.json")
+    return ReplayStocks(recording, clock.now, overrides=overrides)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from bot.marketdata.cache import utc_now
 from bot.marketdata.exchanges import open_exchange
 from bot.marketdata.provider import PROXIES, LiveProvider, LiveSettings
+from bot.marketdata.stocks import YahooFeed
 from hedging.market import MarketDataProvider, SnapshotProvider
 from hedging.models import MarketSnapshot, Region
 
@@ -35,10 +37,14 @@ def market_from_config(config: MarketConfig, *, offline: bool = False) -> Market
     if offline or config.source == "snapshot":
         return SnapshotProvider()
     settings = live_settings(config)
+    stock_feed = (
+        YahooFeed(settings.timeout_seconds, utc_now) if config.stocks == "yahoo" else None
+    )
     return LiveProvider(
         settings,
         SnapshotProvider(),
         partial(open_exchange, timeout_seconds=settings.timeout_seconds),
+        stock_feed=stock_feed,
     )
 
 

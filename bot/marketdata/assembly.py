@@ -11,10 +11,11 @@ from typing import Any
 from bot.marketdata.cache import Fetched, Key, Missing
 from bot.marketdata.exchanges import Funding
 from bot.marketdata.options import ImpliedVol, listing_update
-from hedging.estimators import aligned_returns, correlation, volatility_from_closes
+from hedging.estimators import aligned_returns, beta, correlation, volatility_from_closes
 from hedging.models import AssetClass, AssetMarket, MarketSnapshot, Region
 
 MIN_CLOSES = 30  # fewer daily closes than this say little about volatility
+BENCHMARK = "SPY"  # AssetMarket.beta is measured against it
 
 
 class Assembly:
@@ -24,11 +25,13 @@ class Assembly:
         self,
         base: MarketSnapshot,
         coins: list[str],
+        stocks: list[str],
         found: Mapping[Key, Fetched | Missing],
         region: Region | None,
     ) -> None:
         self.base = base
         self.coins = coins
+        self.stocks = stocks
         self.scope = "us" if region is Region.US else "world"
         self.found = found
         self.used: list[Fetched] = []
@@ -48,6 +51,10 @@ class Assembly:
                 fees = fees.model_copy(
                     update={"taker": funding.taker_fee, "maker": funding.maker_fee or 0.0}
                 )
+        for symbol in self.stocks:
+            stock = self._stock(symbol)
+            if stock is not None:
+                assets[symbol] = stock
         venues = sorted({entry.venue for entry in self.used})
         live = bool(venues)
         notes = [
@@ -75,7 +82,13 @@ class Assembly:
         funding = self._live(("funding", self.scope, coin))
         implied = self._live(("implied vol", coin))
         listing = self._live(("options", coin))
-        self._explain(coin, prior is not None)
+        figures: list[tuple[Key, str]] = [
+            (("price", self.scope, coin), "price"),
+            (("funding", self.scope, coin), "funding"),
+            (("history", self.scope, coin), "volatility"),
+            (("implied vol", coin), "implied vol"),
+        ]
+        self._explain(coin, prior is not None, figures)
         if history is not None:
             self.histories[coin] = history
         if price is None and prior is None:
@@ -108,6 +121,31 @@ class Assembly:
         current = prior.model_dump() if prior else {}
         return AssetMarket.model_validate(current | update)
 
+    def _stock(self, symbol: str) -> AssetMarket | None:
+        """A stock or ETF: the feed's price, volatility (√252) and beta against SPY."""
+        prior = self.base.assets[symbol]
+        price_key, history_key = ("stock price", symbol), ("stock history", symbol)
+        price = self._live(price_key)
+        history = self._live(history_key)
+        self._explain(symbol, True, [(price_key, "price"), (history_key, "volatility")])
+        update: dict[str, Any] = {}
+        price_entry = self.found.get(price_key)
+        if isinstance(price_entry, Fetched):
+            update |= {
+                "price_usd": price,
+                "price_source": price_entry.venue,
+                "price_as_of": price_entry.fetched_at,
+            }
+        if history:
+            self.histories[symbol] = history
+            update["volatility"] = volatility_from_closes(history, prior.asset_class)
+            benchmark = self.found.get(("stock history", BENCHMARK))
+            if isinstance(benchmark, Fetched) and symbol != BENCHMARK:
+                own, market = aligned_returns(history, benchmark.value)
+                if len(own) >= MIN_CLOSES:
+                    update["beta"] = beta(own, market)
+        return prior.model_copy(update=update) if update else None
+
     def _live(self, key: Key) -> Any:
         entry = self.found.get(key)
         if isinstance(entry, Fetched):
@@ -115,14 +153,11 @@ class Assembly:
             return entry.value
         return None
 
-    def _explain(self, coin: str, built_in: bool) -> None:
+    def _explain(self, coin: str, built_in: bool, figures: list[tuple[Key, str]]) -> None:
         """One sentence per distinct cause: a venue that failed, or the built-in values used."""
         causes: dict[tuple[str, str], list[str]] = {}
-        keys: list[Key] = [("price", self.scope, coin), ("funding", self.scope, coin)]
-        keys += [("history", self.scope, coin), ("implied vol", coin)]
-        for key in keys:
+        for key, what in figures:
             entry = self.found.get(key)
-            what = {"history": "volatility"}.get(str(key[0]), str(key[0]))
             if isinstance(entry, Missing):
                 worth = [r for r in entry.reasons if " lists no " not in r] or list(entry.reasons)
                 if all(" lists no " in r for r in entry.reasons) and key[0] == "implied vol":

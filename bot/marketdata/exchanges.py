@@ -71,8 +71,12 @@ def open_exchange(venue: str, timeout_seconds: float) -> Exchange:
 def failure_reason(error: BaseException) -> str:
     """A few words on why a call failed, from ccxt's error classes (matched by name, no import)."""
     names = {cls.__name__ for cls in type(error).__mro__}
-    if names & {"RequestTimeout", "TimeoutError", "FuturesTimeout"}:
+    if names & {"RequestTimeout", "TimeoutError", "FuturesTimeout", "Timeout", "ReadTimeout"}:
         return "timed out"
+    if any("RateLimit" in name for name in names):
+        return "is limiting our requests"
+    if any(name.startswith("YF") and "Missing" in name for name in names):
+        return "has no data for it"
     if isinstance(error, UnknownVenue):
         return str(error)
     if isinstance(error, NotListed) or "BadSymbol" in names:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from bot.marketdata.assembly import MIN_CLOSES, Assembly
+from bot.marketdata.assembly import BENCHMARK, MIN_CLOSES, Assembly
 from bot.marketdata.cache import (
     Answer,
     Fetched,
@@ -39,6 +39,7 @@ from bot.marketdata.options import (
     mark_iv,
     nearest_put,
 )
+from bot.marketdata.stocks import StockFeed
 from hedging.models import AssetClass, MarketSnapshot, Region
 
 MEMO_SIZE = 256  # distinct (symbols, region) snapshots remembered
@@ -88,10 +89,12 @@ class LiveProvider:
         fallback: FallbackProvider,
         open_venue: Callable[[str], Exchange],
         *,
+        stock_feed: StockFeed | None = None,
         cache: MarketCache | None = None,
         now: Callable[[], datetime] = utc_now,
     ) -> None:
         self.settings = settings
+        self._stock_feed = stock_feed
         self._fallback = fallback
         self._open_venue = open_venue
         self._now = now
@@ -105,18 +108,15 @@ class LiveProvider:
 
     def snapshot(self, symbols: Iterable[str], *, region: Region | None = None) -> MarketSnapshot:
         """Live values where a venue answered in time, the shipped snapshot's elsewhere, said so."""
-        wanted = list(dict.fromkeys([*symbols, *PROXIES]))
-        base = self._fallback.snapshot(wanted)
-        coins = self._crypto(wanted, base)
-        requests = self._requests(coins, region)
+        base, coins, stocks, requests = self._plan(symbols, region)
         found = self.cache.lookup(requests, self.settings.timeout_seconds)
         # the same answers as last time give the same snapshot: skip re-estimating everything
         inputs = (base, region, *found.items())
-        memo_key = (tuple(coins), region)
+        memo_key = (tuple(coins), tuple(stocks), region)
         remembered = self._assembled.get(memo_key)
         if remembered is not None and _same(remembered[0], inputs):
             return remembered[1]
-        snapshot = Assembly(base, coins, found, region).snapshot()
+        snapshot = Assembly(base, coins, stocks, found, region).snapshot()
         if len(self._assembled) >= MEMO_SIZE:
             self._assembled.clear()
         self._assembled[memo_key] = (inputs, snapshot)  # holds the inputs: no id reuse
@@ -124,9 +124,7 @@ class LiveProvider:
 
     def warm(self, symbols: Iterable[str], *, region: Region | None = None) -> None:
         """Start loading whatever is not fresh, without waiting (at start-up, on a timer)."""
-        wanted = list(dict.fromkeys([*symbols, *PROXIES]))
-        base = self._fallback.snapshot(wanted)
-        self.cache.refresh(self._requests(self._crypto(wanted, base), region))
+        self.cache.refresh(self._plan(symbols, region)[3])
 
     def for_region(self, region: Region | None) -> RegionalView:
         """This provider as the core's plain `snapshot(symbols)`, for one region's venues."""
@@ -143,13 +141,59 @@ class LiveProvider:
     def close(self) -> None:
         self.cache.close()
 
-    def _crypto(self, symbols: list[str], base: MarketSnapshot) -> list[str]:
-        """Symbols the snapshot calls crypto, and those it does not know (a venue may list them)."""
-        return [
-            symbol
-            for symbol in symbols
-            if symbol not in base.assets or base.assets[symbol].asset_class is AssetClass.CRYPTO
-        ]
+    def _plan(
+        self, symbols: Iterable[str], region: Region | None
+    ) -> tuple[MarketSnapshot, list[str], list[str], dict[Key, Request]]:
+        """The snapshot behind, the coins and the stocks to ask about, and the loads to look up.
+
+        Coins: what the snapshot calls crypto, and what it does not know (a venue may list it).
+        Stocks and ETFs only with a stock feed, and then SPY too, for their betas.
+        """
+        wanted = list(dict.fromkeys([*symbols, *PROXIES]))
+        base = self._fallback.snapshot(wanted)
+        classes = {s: base.assets[s].asset_class if s in base.assets else None for s in wanted}
+        coins = [s for s, kind in classes.items() if kind in (None, AssetClass.CRYPTO)]
+        stocks = [s for s, kind in classes.items() if kind in (AssetClass.STOCK, AssetClass.ETF)]
+        if stocks and BENCHMARK in base.assets and BENCHMARK not in stocks:
+            stocks.append(BENCHMARK)
+        if self._stock_feed is None:
+            stocks = []
+        requests = self._requests(coins, region)
+        for symbol in stocks:
+            requests |= self._stock_requests(symbol)
+        return base, coins, stocks, requests
+
+    def _stock_requests(self, symbol: str) -> dict[Key, Request]:
+        feed = self._stock_feed
+        assert feed is not None
+        days = self.settings.history_days
+
+        def history() -> dict[date, float]:
+            closes = feed.daily_closes(symbol, days)
+            if len(closes) < MIN_CLOSES:
+                raise MalformedData(f"only {len(closes)} daily closes")
+            return closes
+
+        return {
+            ("stock price", symbol): (
+                self._lifetimes["price"],
+                self._from_feed(feed.name, lambda: feed.last_price(symbol)),
+            ),
+            ("stock history", symbol): (
+                self._lifetimes["history"],
+                self._from_feed(feed.name, history),
+            ),
+        }
+
+    @staticmethod
+    def _from_feed(name: str, read: Callable[[], Any]) -> Callable[[], Answer]:
+        def load() -> Answer:
+            try:
+                return Answer(read(), name)
+            except Exception as error:
+                raise Unanswered((f"{name} {failure_reason(error)}",)) from error
+
+        return load
 
     def _requests(self, coins: list[str], region: Region | None) -> dict[Key, Request]:
         us = region is Region.US

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.marketdata.exchanges import Exchange
+from bot.marketdata.exchanges import Exchange, positive
+from bot.marketdata.stocks import NEW_YORK, closes_from_history
 
 
 class RequestTimeout(TimeoutError):
@@ -34,8 +36,8 @@ def call_key(method: str, *parts: Any) -> str:
     return " ".join([method, *(str(part) for part in parts if part is not None)])
 
 
-class ReplayExchange:
-    """A venue that answers each call from a recording; calls may be made to fail or to hang."""
+class Replay:
+    """Answers each call from a recording; a call may be made to fail, or to hang until released."""
 
     def __init__(
         self,
@@ -44,10 +46,8 @@ class ReplayExchange:
         overrides: Mapping[str, Any] | None = None,
         hang: threading.Event | None = None,
     ) -> None:
-        self.id: str = recording["venue"]
-        self.has: Mapping[str, Any] = dict(recording.get("has", {}))
         self.calls: dict[str, Any] = {**recording["calls"], **(overrides or {})}
-        self.hang = hang  # calls named "hang" block until this is set
+        self.hang = hang  # calls recorded as "hang" block until this is set
         self.made: list[str] = []
         self._lock = threading.Lock()
 
@@ -55,7 +55,7 @@ class ReplayExchange:
         with self._lock:
             self.made.append(key)
         if key not in self.calls:
-            raise BadSymbol(f"{self.id} does not have market symbol {key.split(' ')[1:]}")
+            raise BadSymbol(f"no market symbol {' '.join(key.split(' ')[1:])}")
         answer = self.calls[key]
         if answer == "hang" and self.hang is not None:
             self.hang.wait()
@@ -63,6 +63,21 @@ class ReplayExchange:
         if isinstance(answer, str) and answer in FAILURES:
             raise FAILURES[answer](key)
         return json.loads(json.dumps(answer))  # a fresh copy, as every real call returns
+
+
+class ReplayExchange(Replay):
+    """A ccxt venue replayed: the unified structures it answered when recorded."""
+
+    def __init__(
+        self,
+        recording: Mapping[str, Any],
+        *,
+        overrides: Mapping[str, Any] | None = None,
+        hang: threading.Event | None = None,
+    ) -> None:
+        super().__init__(recording, overrides=overrides, hang=hang)
+        self.id: str = recording["venue"]
+        self.has: Mapping[str, Any] = dict(recording.get("has", {}))
 
     def load_markets(self) -> dict[str, Any]:
         markets: dict[str, Any] = self._answer("load_markets")
@@ -91,6 +106,36 @@ class ReplayExchange:
             call_key("public_get_get_volatility_index_data", params["currency"])
         )
         return data
+
+
+class ReplayStocks(Replay):
+    """yfinance replayed: recorded `history()` rows become the same pandas frame again."""
+
+    name = "yahoo"
+
+    def __init__(
+        self,
+        recording: Mapping[str, Any],
+        now: Callable[[], datetime],
+        *,
+        overrides: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(recording, overrides=overrides)
+        self._now = now
+
+    def daily_closes(self, symbol: str, days: int) -> dict[date, float]:
+        import pandas
+
+        key = call_key("history", symbol)
+        rows = self._answer(key) if key in self.calls else []  # yfinance: an empty frame
+        frame = pandas.DataFrame.from_records(rows) if isinstance(rows, list) else rows
+        if isinstance(frame, pandas.DataFrame) and "Date" in frame:
+            stamps = pandas.DatetimeIndex(pandas.to_datetime(frame.pop("Date"), utc=True))
+            frame = frame.set_index(stamps.tz_convert(NEW_YORK))
+        return closes_from_history(frame, self._now(), days)
+
+    def last_price(self, symbol: str) -> float:
+        return positive(self._answer(call_key("last_price", symbol)), "last price")
 
 
 def load_recording(path: Path) -> dict[str, Any]:

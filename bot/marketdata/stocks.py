@@ -1,4 +1,4 @@
-"""Stocks and ETFs through yfinance (the optional "stocks" extra): daily closes and the last price."""
+"""Stocks and ETFs through yfinance (optional extra "stocks"): daily closes and the last price."""
 
 from __future__ import annotations
 
