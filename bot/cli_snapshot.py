@@ -1,4 +1,4 @@
-"""`hedgebot snapshot`: refresh the shipped snapshot's crypto figures from live exchange data."""
+"""`hedgebot snapshot`: refresh the shipped snapshot's figures from live market data."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ REFRESHED_FIELDS = (
     "funding_interval_hours",
     "option_contract_size",
     "strike_step_usd",
+    "beta",
 )
 
 
@@ -36,19 +37,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Ask the venues about every crypto asset in the snapshot and write what they answered."""
+    """Ask the sources about every asset in the snapshot and write what they answered."""
     from bot.config import ConfigError, load_settings
     from bot.marketdata import live_settings
+    from bot.marketdata.cache import utc_now
     from bot.marketdata.exchanges import open_exchange
     from bot.marketdata.provider import LiveProvider
     from bot.marketdata.replay import RecordingExchange
+    from bot.marketdata.stocks import YahooFeed
     from hedging.market import SNAPSHOT_PATH, SnapshotProvider
 
     try:
-        settings = live_settings(load_settings().market)
+        config = load_settings().market
     except ConfigError as error:
         print(f"hedgebot snapshot: {error}", file=sys.stderr)
         return 2
+    settings = live_settings(config)
+    feed = YahooFeed(settings.timeout_seconds, utc_now) if config.stocks == "yahoo" else None
     recorders: list[RecordingExchange] = []
     stamp = datetime.now(UTC).isoformat()
 
@@ -59,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         recorders.append(RecordingExchange(exchange, stamp))
         return recorders[-1]
 
-    provider = LiveProvider(settings, SnapshotProvider(), open_venue)
+    provider = LiveProvider(settings, SnapshotProvider(), open_venue, stock_feed=feed)
     try:
         raw = json.loads(SNAPSHOT_PATH.read_text(encoding="utf-8"))
         refreshed, changed = refresh(raw, provider, datetime.now(UTC))
@@ -83,14 +88,14 @@ def refresh(
     raw: dict[str, Any], provider: LiveProvider, now: datetime
 ) -> tuple[dict[str, Any], list[str]]:
     """The snapshot file's data with every live crypto figure written in, and what changed."""
-    from hedging.models import AssetClass, MarketSnapshot
+    from hedging.models import MarketSnapshot
 
     shipped = MarketSnapshot.model_validate(raw)
-    crypto = [s for s, a in shipped.assets.items() if a.asset_class is AssetClass.CRYPTO]
-    provider.snapshot(crypto)  # one wait for everything; then the slow stragglers
+    symbols = list(shipped.assets)  # the provider asks about those it has a source for
+    provider.snapshot(symbols)  # one wait for everything; then the slow stragglers
     provider.cache.wait_for_loads(timeout=provider.settings.timeout_seconds * 4)
-    live = provider.snapshot(crypto)
-    changed = [s for s in crypto if live.assets[s].price_source not in (None, "you")]
+    live = provider.snapshot(symbols)
+    changed = [s for s in symbols if live.assets[s].price_source not in (None, "you")]
     if not changed:
         return raw, []
     assets = dict(raw["assets"])

@@ -11,7 +11,7 @@ from bot.cli_market import Line, describe
 from bot.cli_snapshot import refresh
 from hedging.market import SNAPSHOT_PATH, SnapshotProvider, load_snapshot
 from hedging.models import MarketSnapshot
-from tests.marketdata_fakes import FakeClock, Venues, live_provider
+from tests.marketdata_fakes import FakeClock, Venues, live_provider, recorded_stocks
 from tests.test_marketdata import recorded
 
 DOWN = {"load_markets": "down"}
@@ -152,3 +152,17 @@ def test_funding_shows_its_interval_the_predicted_rate_and_the_mark_price() -> N
         f"every 8 h, BTC/USDT:USDT, next {okx['nextFundingRate']:+.4%}, "
         f"mark ${okx['markPrice']:,.2f}",
     )
+
+
+def test_snapshot_refresh_includes_stocks_when_a_stock_feed_is_configured() -> None:
+    clock = FakeClock()
+    feed = recorded_stocks(clock)
+    provider = live_provider(Venues(), clock, fallback=SnapshotProvider(), stock_feed=feed)
+    raw = json.loads(SNAPSHOT_PATH.read_text())
+    refreshed, changed = refresh(raw, provider, clock.now())
+    result = MarketSnapshot.model_validate(refreshed)
+    assert changed == ["BTC", "ETH", "SOL", "SPY", "QQQ", "AAPL"]
+    assert result.assets["AAPL"].price_usd == feed.last_price("AAPL")
+    assert result.assets["AAPL"].beta == provider.snapshot(["AAPL"]).assets["AAPL"].beta
+    assert result.assets["MSFT"] == MarketSnapshot.model_validate(raw).assets["MSFT"]
+    assert result.source == "Hedgebot snapshot refreshed from binance, deribit, yahoo"
