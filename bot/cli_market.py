@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from bot.marketdata.cache import Fetched, Key, Missing
     from bot.marketdata.exchanges import Funding
     from bot.marketdata.provider import LiveProvider
@@ -59,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
     region = Region(args.region)
     try:
         if isinstance(market, LiveProvider):
+            market.snapshot(symbols, region=region)  # a fresh process: let the loads settle
+            market.cache.wait_for_loads(timeout=market.settings.timeout_seconds * 3)
             snapshot = market.snapshot(symbols, region=region)
             lines = describe(snapshot, symbols, market, region, datetime.now(UTC))
         else:
@@ -121,12 +125,20 @@ def describe(
     for pair, rho in snapshot.correlations.items():
         first, _, second = pair.partition("/")
         if first in symbols and second in symbols:
-            live = all(("history", scope, s) in known for s in (first, second))
+            live = _measured(known, scope, first) and _measured(known, scope, second)
             source = "daily closes" if live else built_in
             lines.append(
                 Line(pair, "correlation", f"{rho:.2f}", source, None if live else base_age)
             )
     return lines
+
+
+def _measured(known: Mapping[Key, Fetched | Missing], scope: str, symbol: str) -> bool:
+    """Whether live daily closes of the symbol are at hand."""
+    from bot.marketdata.cache import Fetched
+
+    keys: list[Key] = [("history", scope, symbol), ("stock history", symbol)]
+    return any(isinstance(known.get(key), Fetched) for key in keys)
 
 
 def _line(
@@ -139,6 +151,7 @@ def _line(
     base_age: float,
     now: datetime,
 ) -> Line:
+    from bot.marketdata.assembly import summary
     from bot.marketdata.cache import Fetched
     from bot.marketdata.exchanges import Funding
     from bot.marketdata.options import ImpliedVol
@@ -152,7 +165,7 @@ def _line(
             symbol, field, value, entry.venue, (now - entry.fetched_at).total_seconds(), detail
         )
     if entry is not None:
-        return Line(symbol, field, value, built_in, base_age, "; ".join(entry.reasons))
+        return Line(symbol, field, value, built_in, base_age, summary(list(entry.reasons)))
     return Line(symbol, field, value, built_in, base_age, detail)
 
 

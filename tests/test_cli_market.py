@@ -166,3 +166,24 @@ def test_snapshot_refresh_includes_stocks_when_a_stock_feed_is_configured() -> N
     assert result.assets["AAPL"].beta == provider.snapshot(["AAPL"]).assets["AAPL"].beta
     assert result.assets["MSFT"] == MarketSnapshot.model_validate(raw).assets["MSFT"]
     assert result.source == "Hedgebot snapshot refreshed from binance, deribit, yahoo"
+
+
+def test_correlations_say_whether_they_were_measured_or_built_in() -> None:
+    clock = FakeClock()
+    provider = live_provider(
+        Venues({"binance": DOWN, "bybit": DOWN}), clock, stock_feed=recorded_stocks(clock)
+    )
+    symbols = ["BTC", "ETH", "SOL", "AAPL", "SPY"]
+    lines = describe(provider.snapshot(symbols), symbols, provider, None, clock.now())
+    sources = {line.symbol: line.source for line in lines if line.field == "correlation"}
+    measured = "daily closes"
+    built_in = "built-in snapshot (2026-11-20)"
+    assert sources == {
+        "BTC/ETH": measured,  # okx had both
+        "AAPL/SPY": measured,
+        "BTC/SPY": measured,
+        "BTC/SOL": built_in,  # only binance lists SOL
+        "AAPL/BTC": measured,
+        "AAPL/ETH": measured,
+        "ETH/SPY": measured,
+    }

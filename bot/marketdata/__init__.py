@@ -37,9 +37,7 @@ def market_from_config(config: MarketConfig, *, offline: bool = False) -> Market
     if offline or config.source == "snapshot":
         return SnapshotProvider()
     settings = live_settings(config)
-    stock_feed = (
-        YahooFeed(settings.timeout_seconds, utc_now) if config.stocks == "yahoo" else None
-    )
+    stock_feed = YahooFeed(settings.timeout_seconds, utc_now) if config.stocks == "yahoo" else None
     return LiveProvider(
         settings,
         SnapshotProvider(),

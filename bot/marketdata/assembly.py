@@ -167,14 +167,14 @@ class Assembly:
                     if built_in
                     else "nowhere"
                 )
-                causes.setdefault((origin, _summary(worth)), []).append(what)
+                causes.setdefault((origin, summary(worth)), []).append(what)
             elif isinstance(entry, Fetched):
                 failures = [r for r in entry.skipped if " lists no " not in r]
                 origin = entry.venue
                 if isinstance(entry.value, ImpliedVol) and entry.value.quoted_by == "DVOL":
                     origin += " DVOL"
                 if failures:
-                    causes.setdefault((origin, _summary(failures)), []).append(what)
+                    causes.setdefault((origin, summary(failures)), []).append(what)
         for (origin, why), kinds in causes.items():
             self.causes.setdefault((origin, why, _joined(kinds)), []).append(coin)
 
@@ -197,7 +197,7 @@ def _attr(model: AssetMarket | None, name: str) -> Any:
     return getattr(model, name) if model is not None else None
 
 
-def _summary(reasons: list[str]) -> str:
+def summary(reasons: list[str]) -> str:
     """ "binance timed out", "bybit timed out" -> "binance and bybit timed out"."""
     venues_by_reason: dict[str, list[str]] = {}
     for reason in reasons:
