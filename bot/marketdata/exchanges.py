@@ -77,10 +77,10 @@ def failure_reason(error: BaseException) -> str:
         return "is limiting our requests"
     if any(name.startswith("YF") and "Missing" in name for name in names):
         return "has no data for it"
-    if isinstance(error, UnknownVenue):
-        return str(error)
-    if isinstance(error, NotListed) or "BadSymbol" in names:
-        return str(error) if isinstance(error, NotListed) else "has no such market"
+    if isinstance(error, NotListed | UnknownVenue):
+        return str(error)  # worded for the note: "lists no SOL perpetual"
+    if "BadSymbol" in names:
+        return "has no such market"
     if names & {"NetworkError", "ConnectionError", "OSError"}:
         return "did not answer"
     if (
@@ -95,19 +95,14 @@ def failure_reason(error: BaseException) -> str:
 
 def positive(value: Any, what: str) -> float:
     """A strictly positive finite float, or MalformedData naming the field."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise MalformedData(f"{what} is {value!r}")
-    try:
-        number = float(value)
-    except ValueError:
-        raise MalformedData(f"{what} is {value!r}") from None
-    if not (math.isfinite(number) and number > 0):
+    number = finite(value, what)
+    if number <= 0:
         raise MalformedData(f"{what} is {value!r}")
     return number
 
 
 def finite(value: Any, what: str) -> float:
-    """A finite float of either sign."""
+    """A finite float of either sign (numbers or numeric strings, never booleans)."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise MalformedData(f"{what} is {value!r}")
     try:

@@ -273,9 +273,7 @@ class LiveProvider:
         try:
             exchange = self._exchange(venue)
             listing = self._listing(exchange, venue, coin)
-        except NotListed as error:  # no options on this coin: no index for it either
-            raise Unanswered((f"{venue} {failure_reason(error)}",)) from error
-        except Exception as error:
+        except Exception as error:  # no listing (or no venue): DVOL would not help either
             raise Unanswered((f"{venue} {failure_reason(error)}",)) from error
         try:
             spot = index_price(exchange, self._markets_of(exchange, venue), coin)
