@@ -73,7 +73,7 @@ class MarketCache:
         self,
         *,
         now: Callable[[], datetime] = utc_now,
-        workers: int = 8,
+        workers: int = 16,
         retry_after: timedelta = timedelta(seconds=30),
     ) -> None:
         self._now = now
