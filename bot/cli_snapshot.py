@@ -39,32 +39,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Ask the sources about every asset in the snapshot and write what they answered."""
     from bot.config import ConfigError, load_settings
-    from bot.marketdata import live_settings
-    from bot.marketdata.cache import utc_now
-    from bot.marketdata.exchanges import open_exchange
-    from bot.marketdata.provider import LiveProvider
+    from bot.marketdata import live_provider
     from bot.marketdata.replay import RecordingExchange
-    from bot.marketdata.stocks import YahooFeed
-    from hedging.market import SNAPSHOT_PATH, SnapshotProvider
+    from hedging.market import SNAPSHOT_PATH
 
     try:
         config = load_settings().market
     except ConfigError as error:
         print(f"hedgebot snapshot: {error}", file=sys.stderr)
         return 2
-    settings = live_settings(config)
-    feed = YahooFeed(settings.timeout_seconds, utc_now) if config.stocks == "yahoo" else None
     recorders: list[RecordingExchange] = []
     stamp = datetime.now(UTC).isoformat()
 
-    def open_venue(venue: str) -> Any:
-        exchange = open_exchange(venue, settings.timeout_seconds)
-        if args.record is None:
-            return exchange
+    def record(exchange: Any) -> Any:
         recorders.append(RecordingExchange(exchange, stamp))
         return recorders[-1]
 
-    provider = LiveProvider(settings, SnapshotProvider(), open_venue, stock_feed=feed)
+    provider = live_provider(config, record if args.record is not None else None)
     try:
         raw = json.loads(SNAPSHOT_PATH.read_text(encoding="utf-8"))
         refreshed, changed = refresh(raw, provider, datetime.now(UTC))

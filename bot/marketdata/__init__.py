@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.marketdata.cache import utc_now
-from bot.marketdata.exchanges import open_exchange
+from bot.marketdata.exchanges import Exchange, open_exchange
 from bot.marketdata.provider import PROXIES, LiveProvider, LiveSettings
 from bot.marketdata.stocks import YahooFeed
 from hedging.market import MarketDataProvider, SnapshotProvider
 from hedging.models import MarketSnapshot, Region
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from bot.config import MarketConfig
 
@@ -36,14 +35,21 @@ def market_from_config(config: MarketConfig, *, offline: bool = False) -> Market
     """`source = "live"`: exchanges first, the shipped snapshot behind; else the snapshot alone."""
     if offline or config.source == "snapshot":
         return SnapshotProvider()
+    return live_provider(config)
+
+
+def live_provider(
+    config: MarketConfig, wrap: Callable[[Exchange], Exchange] | None = None
+) -> LiveProvider:
+    """The live provider the [market] table describes; `wrap` sees each venue as it opens."""
     settings = live_settings(config)
     stock_feed = YahooFeed(settings.timeout_seconds, utc_now) if config.stocks == "yahoo" else None
-    return LiveProvider(
-        settings,
-        SnapshotProvider(),
-        partial(open_exchange, timeout_seconds=settings.timeout_seconds),
-        stock_feed=stock_feed,
-    )
+
+    def open_venue(venue: str) -> Exchange:
+        exchange = open_exchange(venue, settings.timeout_seconds)
+        return wrap(exchange) if wrap else exchange
+
+    return LiveProvider(settings, SnapshotProvider(), open_venue, stock_feed=stock_feed)
 
 
 def market_for(market: Any, region: Region | None) -> MarketDataProvider:
