@@ -42,7 +42,13 @@ def test_a_healthy_market_prices_btc_entirely_from_the_exchanges() -> None:
     iv = recorded("deribit", f"fetch_ticker {chosen_put}")["info"]["mark_iv"]
     assert btc.implied_volatility == pytest.approx(iv / 100)
     assert btc.option_contract_size == 0.1
-    assert (market.fees.taker, market.fees.maker) == (0.0005, 0.0002)
+    perpetual = recorded("binance", "load_markets")["BTC/USDT:USDT"]
+    option = recorded("deribit", "load_markets")[chosen_put]
+    assert (market.fees.taker, market.fees.maker, market.fees.option_rate) == (
+        perpetual["taker"],
+        perpetual["maker"],
+        option["taker"],
+    )
     assert market.as_of == datetime(2026, 11, 25, 11, 0, 5, tzinfo=UTC)
     assert (btc.price_source, btc.price_as_of) == ("binance", market.as_of)
 
@@ -138,6 +144,7 @@ def test_a_venue_that_is_down_gives_way_to_the_next_for_every_coin_in_one_senten
     assert market.note == (
         "BTC and ETH price, funding and volatility from bybit: binance did not answer."
     )
+    assert market.fees.taker == recorded("bybit", "load_markets")["BTC/USDT:USDT"]["taker"]
 
 
 def test_a_coin_no_venue_lists_keeps_its_built_in_values_and_says_where_it_looked() -> None:

@@ -40,17 +40,10 @@ class Assembly:
 
     def snapshot(self) -> MarketSnapshot:
         assets = dict(self.base.assets)
-        fees = self.base.fees
         for coin in self.coins:
             market = self._asset(coin)
             if market is not None:
                 assets[coin] = market
-            funding = self.found.get(("funding", self.scope, coin))
-            funding = funding.value if isinstance(funding, Fetched) else None
-            if fees is self.base.fees and isinstance(funding, Funding) and funding.taker_fee:
-                fees = fees.model_copy(
-                    update={"taker": funding.taker_fee, "maker": funding.maker_fee or 0.0}
-                )
         for symbol in self.stocks:
             stock = self._stock(symbol)
             if stock is not None:
@@ -71,7 +64,7 @@ class Assembly:
             risk_free_rate=self.base.risk_free_rate,
             assets=assets,
             correlations={**self.base.correlations, **self._correlations()},
-            fees=fees,
+            fees=self.base.fees.model_copy(update=self._fees()),
             note=" ".join(notes) or self.base.note,
         )
 
@@ -120,6 +113,24 @@ class Assembly:
             update |= listing_update(listing, update["price_usd"])
         current = prior.model_dump() if prior else {}
         return AssetMarket.model_validate(current | update)
+
+    def _fees(self) -> dict[str, float]:
+        """The venue's public schedule: the first coin's perpetual, and its options venue."""
+        update: dict[str, float] = {}
+        for coin in self.coins:
+            funding = self.found.get(("funding", self.scope, coin))
+            if isinstance(funding, Fetched) and funding.value.taker_fee is not None:
+                update |= {
+                    "taker": funding.value.taker_fee,
+                    "maker": funding.value.maker_fee or 0.0,
+                }
+                break
+        for coin in self.coins:
+            listing = self.found.get(("options", coin))
+            if isinstance(listing, Fetched) and listing.value[0].taker_fee is not None:
+                update["option_rate"] = listing.value[0].taker_fee
+                break
+        return update
 
     def _stock(self, symbol: str) -> AssetMarket | None:
         """A stock or ETF: the feed's price, volatility (√252) and beta against SPY."""

@@ -173,8 +173,8 @@ def read_funding(
         interval_hours=hours or DEFAULT_FUNDING_HOURS,
         mark_price=None if mark is None else positive(mark, "mark price"),
         market=str(market["symbol"]),
-        taker_fee=_fee(market.get("taker")),
-        maker_fee=_fee(market.get("maker")),
+        taker_fee=fee(market.get("taker")),
+        maker_fee=fee(market.get("maker")),
     )
 
 
@@ -194,7 +194,8 @@ def read_closes(candles: Iterable[Any], now: datetime) -> dict[date, float]:
     return closes
 
 
-def _fee(value: Any) -> float | None:
+def fee(value: Any) -> float | None:
+    """A fee as a fraction of notional (None when not published); above 1% it is not a fee."""
     if value is None:
         return None
     fee = finite(value, "fee")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.marketdata.exchanges import Exchange, MalformedData, NotListed, positive
+from bot.marketdata.exchanges import Exchange, MalformedData, NotListed, fee, positive
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class ListedOption:
     option_type: str  # "put" or "call"
     contract_size: float
     min_amount: float | None
+    taker_fee: float | None = None  # of the underlying, per contract
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def listed_options(markets: Mapping[str, Any], coin: str, now: datetime) -> list
                 option_type=str(market.get("optionType")),
                 contract_size=positive(market.get("contractSize") or 1, "contract size"),
                 min_amount=None if min_amount is None else positive(min_amount, "minimum amount"),
+                taker_fee=fee(market.get("taker")),
             )
         )
     return sorted(listed, key=lambda o: (o.expiry, o.strike, o.option_type))
