@@ -301,3 +301,13 @@ def test_warm_loads_in_the_background_so_the_first_reply_is_served_from_cache() 
     calls_after_warm = venues.calls("binance")
     assert provider.snapshot(["BTC"]).source == "live: binance, deribit"
     assert venues.calls("binance") == calls_after_warm
+
+
+def test_markets_are_loaded_again_after_hours_so_new_expiries_appear() -> None:
+    venues, clock = Venues(), FakeClock()
+    provider = live_provider(venues, clock)
+    provider.snapshot(["BTC"])
+    clock.advance(hours=7)  # past the six hours a listing stays fresh
+    provider.snapshot(["BTC"])
+    provider.cache.wait_for_loads(timeout=5)
+    assert venues.calls("deribit").count("load_markets") == 2

@@ -300,7 +300,7 @@ class LiveProvider:
         with lock:
             loaded = self._markets.get(venue)
             if loaded is None or self._now() - loaded[0] >= self._lifetimes["options"].fresh:
-                markets = exchange.load_markets()
+                markets = exchange.load_markets(reload=loaded is not None)  # new expiries
                 if not isinstance(markets, dict) or not markets:
                     raise MalformedData("markets are empty")
                 loaded = (self._now(), markets)

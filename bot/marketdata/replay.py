@@ -79,7 +79,7 @@ class ReplayExchange(Replay):
         self.id: str = recording["venue"]
         self.has: Mapping[str, Any] = dict(recording.get("has", {}))
 
-    def load_markets(self) -> dict[str, Any]:
+    def load_markets(self, reload: bool = False) -> dict[str, Any]:
         markets: dict[str, Any] = self._answer("load_markets")
         return markets
 
@@ -178,8 +178,8 @@ class RecordingExchange:
         self.recording["calls"][key] = answer
         return answer
 
-    def load_markets(self) -> dict[str, Any]:
-        return self._keep("load_markets", self.exchange.load_markets())
+    def load_markets(self, reload: bool = False) -> dict[str, Any]:
+        return self._keep("load_markets", self.exchange.load_markets(reload))
 
     def fetch_ticker(self, symbol: str) -> dict[str, Any]:
         answer = self.exchange.fetch_ticker(symbol)
