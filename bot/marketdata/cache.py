@@ -110,12 +110,12 @@ class MarketCache:
                 pending[key] = self._load(key, loader)
         if pending:
             wait(pending.values(), timeout=wait_seconds)
-        for key, future in pending.items():
+        for key in pending:
             usable = self._usable(key, requests[key][0], self._now())
             late = Missing((f"no answer within {wait_seconds:g} s",), self._now())
             found[key] = usable or self._failed.get(key) or late
-            with self._lock:
-                if not future.done():
+            with self._lock:  # _settle pops _loading under this lock: no stale mark survives
+                if key in self._loading:
                     self._overdue.add(key)
         return found
 
