@@ -311,3 +311,27 @@ def test_markets_are_loaded_again_after_hours_so_new_expiries_appear() -> None:
     provider.snapshot(["BTC"])
     provider.cache.wait_for_loads(timeout=5)
     assert venues.calls("deribit").count("load_markets") == 2
+
+
+def test_a_coin_only_an_exchange_knows_is_priced_live_and_one_nobody_knows_is_named() -> None:
+    listed = recorded("binance", "load_markets")
+    markets = {**listed, "PEPE/USDT": {**listed["SOL/USDT"], "base": "PEPE", "symbol": "PEPE/USDT"}}
+    venues = Venues(
+        {
+            "binance": {
+                "load_markets": markets,
+                "fetch_ticker PEPE/USDT": {"symbol": "PEPE/USDT", "last": 0.0000123},
+                "fetch_ohlcv PEPE/USDT 1d": recorded("binance", "fetch_ohlcv SOL/USDT 1d"),
+            }
+        }
+    )
+    market = live_provider(venues, FakeClock()).snapshot(["PEPE", "WOJAK"])
+    pepe = market.assets["PEPE"]
+    assert (pepe.price_usd, pepe.price_source, pepe.funding_rate) == (0.0000123, "binance", None)
+    assert pepe.volatility == pytest.approx(numpy_volatility("binance", "fetch_ohlcv SOL/USDT 1d"))
+    assert "WOJAK" not in market.assets
+    assert market.note == (
+        "No funding for PEPE: binance, bybit, okx and deribit list no PEPE perpetual. "
+        "No price and volatility for WOJAK: binance, bybit, okx and deribit list no WOJAK spot "
+        "market. No funding for WOJAK: binance, bybit, okx and deribit list no WOJAK perpetual."
+    )

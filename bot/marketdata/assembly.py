@@ -52,6 +52,8 @@ class Assembly:
         live = bool(venues)
         notes = [
             f"{_joined(coins)} {what} from {origin}: {why}."
+            if origin
+            else f"No {what} for {_joined(coins)}: {why}."
             for (origin, why, what), coins in self.causes.items()
         ]
         fell_back = any(origin.startswith("the built-in") for origin, _, _ in self.causes)
@@ -173,11 +175,7 @@ class Assembly:
                 worth = [r for r in entry.reasons if " lists no " not in r] or list(entry.reasons)
                 if all(" lists no " in r for r in entry.reasons) and key[0] == "implied vol":
                     continue  # no options on this coin anywhere: nothing went wrong
-                origin = (
-                    f"the built-in snapshot of {self.base.as_of:%Y-%m-%d}"
-                    if built_in
-                    else "nowhere"
-                )
+                origin = f"the built-in snapshot of {self.base.as_of:%Y-%m-%d}" if built_in else ""
                 causes.setdefault((origin, summary(worth)), []).append(what)
             elif isinstance(entry, Fetched):
                 failures = [r for r in entry.skipped if " lists no " not in r]
