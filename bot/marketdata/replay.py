@@ -68,14 +68,8 @@ class Replay:
 class ReplayExchange(Replay):
     """A ccxt venue replayed: the unified structures it answered when recorded."""
 
-    def __init__(
-        self,
-        recording: Mapping[str, Any],
-        *,
-        overrides: Mapping[str, Any] | None = None,
-        hang: threading.Event | None = None,
-    ) -> None:
-        super().__init__(recording, overrides=overrides, hang=hang)
+    def __init__(self, recording: Mapping[str, Any], **replay: Any) -> None:
+        super().__init__(recording, **replay)
         self.id: str = recording["venue"]
         self.has: Mapping[str, Any] = dict(recording.get("has", {}))
 
