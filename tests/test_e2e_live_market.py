@@ -34,3 +34,19 @@ async def test_a_live_market_is_kept_warm_by_a_repeating_job(live_bot: RunningBo
     assert live_bot.app.job_queue is not None
     (job,) = live_bot.app.job_queue.get_jobs_by_name("market-refresh")
     assert job.job.trigger.interval.total_seconds() == 15.0
+
+
+async def test_a_us_user_is_priced_from_us_venues(fake: FakeBotApi, db_path: Path) -> None:
+    market = live_provider(Venues(), FakeClock())
+    settings = make_settings(fake, db_path, default_region="us")
+    running = await RunningBot(fake, settings, market=market).start()
+    try:
+        (card,) = await Person(running, 4004).says(MESSAGE)
+    finally:
+        await running.stop()
+        market.close()
+    assert "Prices: live: coinbase, deribit + built-in snapshot" in card.text
+    assert (
+        "BTC and ETH funding from the built-in snapshot of 2026-11-20: kraken did not answer."
+        in card.text
+    )
