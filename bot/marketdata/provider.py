@@ -154,10 +154,10 @@ class LiveProvider:
         classes = {s: base.assets[s].asset_class if s in base.assets else None for s in wanted}
         coins = [s for s, kind in classes.items() if kind in (None, AssetClass.CRYPTO)]
         stocks = [s for s, kind in classes.items() if kind in (AssetClass.STOCK, AssetClass.ETF)]
-        if stocks and BENCHMARK in base.assets and BENCHMARK not in stocks:
-            stocks.append(BENCHMARK)
         if self._stock_feed is None:
             stocks = []
+        elif stocks and BENCHMARK in base.assets and BENCHMARK not in stocks:
+            stocks.append(BENCHMARK)
         requests = self._requests(coins, region)
         for symbol in stocks:
             requests |= self._stock_requests(symbol)
