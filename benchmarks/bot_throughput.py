@@ -66,6 +66,37 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.message.reply_text(update.message.text or "")
 
 
+def card_echo(card: str, markup: Any) -> Any:
+    """An echo bot that answers with a ready-made plan card: the cost of the message alone."""
+
+    async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None
+        await update.message.reply_text(card, reply_markup=markup)
+
+    return reply
+
+
+def sample_card() -> tuple[str, Any]:
+    """The card (HTML and buttons) the hedge bot sends for PLAN_MESSAGE."""
+    from datetime import UTC, datetime
+
+    from bot import keyboards
+    from bot.render import render
+    from bot.views import card_context, plan_rows
+    from hedging.holdings import parse_holdings
+    from hedging.market import load_snapshot
+    from hedging.models import Concern, HedgeRequest, Intent, Outlook, Portfolio
+    from hedging.planner import recommend
+
+    request = HedgeRequest(
+        portfolio=Portfolio(holdings=parse_holdings(PLAN_MESSAGE)),
+        intent=Intent(concern=Concern.FOMC, horizon_days=8, outlook=Outlook.INSURANCE),
+    )
+    rec = recommend(request, load_snapshot(), now=datetime.now(UTC))
+    rows = [(row.index, row.plan.kind.value) for row in plan_rows(rec) if row.plan.available]
+    return render("bot/plan_card.j2", **card_context(rec)), keyboards.plan_card(1, 1, rows)
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else 0.0
@@ -107,9 +138,11 @@ async def measure(kind: str, port: int, users: int, rounds: int, light: int) -> 
         settings = Settings(
             telegram=telegram, storage=StorageConfig(path=str(Path(folder) / "bench.sqlite3"))
         )
-        if kind == "echo":
+        if kind in ("echo", "card"):
             app = application_builder(settings, open_database(settings.storage.path)).build()
-            app.add_handler(MessageHandler(filters.TEXT, echo))
+            app.add_handler(
+                MessageHandler(filters.TEXT, echo if kind == "echo" else card_echo(*sample_card()))
+            )
         else:
             app = build_application(settings)
         await app.initialize()
@@ -138,7 +171,8 @@ async def measure(kind: str, port: int, users: int, rounds: int, light: int) -> 
 
 async def main(args: argparse.Namespace) -> None:
     results = {}
-    for kind in ("echo", "hedge"):
+    kinds = ("echo", "card", "hedge") if args.breakdown else ("echo", "hedge")
+    for kind in kinds:
         child = subprocess.Popen(
             [sys.executable, __file__, "--serve-fake"], stdout=subprocess.PIPE, text=True
         )
@@ -177,6 +211,9 @@ if __name__ == "__main__":
     parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--light", type=int, default=200)
+    parser.add_argument(
+        "--breakdown", action="store_true", help="also an echo bot that sends the plan card"
+    )
     parser.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     asyncio.run(serve_fake() if arguments.serve_fake else main(arguments))

@@ -16,6 +16,7 @@ from bot.callbacks import Action
 from bot.config import Settings
 from bot.handlers import common, errors, hedge, plan_card
 from bot.handlers import settings as settings_handlers
+from bot.marketdata import keep_warm, market_from_config
 from bot.persistence import SqlitePersistence
 from bot.processor import PerChatUpdateProcessor
 from bot.storage import open_database
@@ -103,14 +104,13 @@ def build_application(
 ) -> Application:
     """The whole bot: handlers, persistence in SQLite, HTML defaults, rate limiter with retries."""
     if market is None:
-        from hedging.market import SnapshotProvider
-
-        market = SnapshotProvider()
+        market = market_from_config(settings.market)
     db = db if db is not None else open_database(settings.storage.path)
     application = application_builder(settings, db).build()
     application.bot_data.update(
         settings=settings, db=db, market=market, clock=clock or UtcClock(), plan_card_actions=[]
     )
+    keep_warm(application, market)
     errors.register(application)
     _register_core(application)
     loaded = []

@@ -12,6 +12,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "plan": ("bot.cli_plan", "price hedges for what you hold, offline"),
     "run": ("bot.cli_run", "run the Telegram bot (the offline chat when no token is set)"),
     "chat": ("bot.cli_chat", "talk to the bot in this terminal: no token, no internet"),
+    "market": ("bot.cli_market", "what the bot knows of some symbols: sources and ages"),
+    "snapshot": ("bot.cli_snapshot", "refresh the shipped snapshot from live data (maintainers)"),
 }
 
 

@@ -70,6 +70,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outlook", choices=OUTLOOKS, default="unsure", help="what you expect")
     parser.add_argument("--max-cost", type=float, help="most you want to spend, in USD")
     parser.add_argument("--json", action="store_true", help="print the recommendation as JSON")
+    parser.add_argument(
+        "--offline", action="store_true", help="use the built-in snapshot even if [market] is live"
+    )
 
 
 def read_holdings(texts: list[str], prices: dict[str, float] | None = None) -> list[Holding]:
@@ -110,27 +113,35 @@ def build_request(args: argparse.Namespace) -> HedgeRequest:
     )
 
 
-def market_for(args: argparse.Namespace) -> MarketSnapshot:
-    """The shipped snapshot with the person's prices applied."""
-    from hedging.market import load_snapshot, with_prices
+def market_for(args: argparse.Namespace, request: HedgeRequest) -> MarketSnapshot:
+    """The configured market (the shipped snapshot with --offline) with the person's prices."""
+    from bot.marketdata import configured_snapshot
+    from hedging.market import with_prices
 
-    return with_prices(load_snapshot(), dict(args.price))
+    symbols = [holding.symbol for holding in request.portfolio.holdings]
+    snapshot = configured_snapshot(symbols, request.intent.region, offline=args.offline)
+    return with_prices(snapshot, dict(args.price))
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the ranked plans; exit 2 with one line on stderr when the input is unusable."""
     from pydantic import ValidationError
 
+    from bot.config import ConfigError
     from hedging.errors import HedgeInputError
     from hedging.planner import recommend
 
     try:
-        recommendation = recommend(build_request(args), market_for(args))
+        request = build_request(args)
+        recommendation = recommend(request, market_for(args, request))
     except ValidationError as error:
         print(f"hedgebot plan: {HedgeInputError.from_validation(error).message}", file=sys.stderr)
         return 2
     except HedgeInputError as error:
         print(f"hedgebot plan: {error.message}", file=sys.stderr)
+        return 2
+    except ConfigError as error:
+        print(f"hedgebot plan: {error}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(recommendation.model_dump(mode="json"), indent=2))

@@ -80,6 +80,9 @@ class FakeBotApi(MessageMethods):
         """Answer 403 'bot was blocked by the user' for every send to this chat."""
         self.blocked_chats.add(chat_id)
 
+    def unblock_chat(self, chat_id: int) -> None:
+        self.blocked_chats.discard(chat_id)
+
     def fail_next(self, count: int = 1) -> None:
         """The next `count` send calls fail with 502 Bad Gateway (a transient outage)."""
         self._transient_failures += count

@@ -40,7 +40,11 @@ class SqlitePersistence(BasePersistence[UserData, dict[str, Any], dict[str, Any]
         }
 
     async def update_user_data(self, user_id: int, data: UserData) -> None:
-        self.db.table("user_data").upsert({"user_id": user_id, "data": dumps(data)}, pk="user_id")
+        self.db.execute(
+            "INSERT INTO user_data (user_id, data) VALUES (?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET data = excluded.data",
+            [user_id, dumps(data)],
+        )
 
     async def drop_user_data(self, user_id: int) -> None:
         self.db.execute("DELETE FROM user_data WHERE user_id = ?", [user_id])
@@ -67,9 +71,11 @@ class SqlitePersistence(BasePersistence[UserData, dict[str, Any], dict[str, Any]
                 "DELETE FROM conversations WHERE name = ? AND key = ?", [name, key_text]
             )
             return
-        self.db.table("conversations").upsert(
-            {"name": name, "key": key_text, "state": dumps(new_state), "updated_at": utc_now_iso()},
-            pk=("name", "key"),
+        self.db.execute(
+            "INSERT INTO conversations (name, key, state, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (name, key) DO UPDATE SET state = excluded.state, "
+            "updated_at = excluded.updated_at",
+            [name, key_text, dumps(new_state), utc_now_iso()],
         )
 
     # chat_data, bot_data and callback_data are not stored (store_data says so)

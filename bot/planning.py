@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 from telegram.ext import ContextTypes
 
+from bot.marketdata import market_for
 from bot.plans import StoredPlan, save_plan
 from bot.users import UserSettings, load_user_settings
 from hedging.errors import HedgeInputError
@@ -65,7 +66,7 @@ async def make_plan(context: ContextTypes.DEFAULT_TYPE, user_id: int, draft: Dra
     settings = load_user_settings(bot_data["db"], user_id, bot_data["settings"].bot)
     request = build_request(draft, settings)
     symbols = [h.symbol for h in request.portfolio.holdings]
-    market = bot_data["market"]
+    market = market_for(bot_data["market"], request.intent.region)
     snapshot = (
         market.snapshot(symbols)
         if isinstance(market, SnapshotProvider)  # in memory: a thread hop would only cost time

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -71,9 +72,16 @@ def _grid(asset_class: AssetClass, symbol: str, now: datetime) -> tuple[datetime
 
 
 def expiry_covering(
-    asset_class: AssetClass, symbol: str, now: datetime, horizon_days: float
+    asset_class: AssetClass,
+    symbol: str,
+    now: datetime,
+    horizon_days: float,
+    listed: Sequence[datetime] = (),
 ) -> datetime:
-    """The first listed expiry at or after the horizon (the last listed one if none is that far)."""
-    grid = _grid(asset_class, symbol, now)
+    """The first listed expiry at or after the horizon (the last listed one if none is that far).
+
+    `listed` is the venue's own list when live data has it; otherwise the venue's usual grid.
+    """
+    grid = tuple(sorted(e for e in listed if e > now)) or _grid(asset_class, symbol, now)
     end = now + timedelta(days=horizon_days)
     return next((expiry for expiry in grid if expiry >= end), grid[-1])

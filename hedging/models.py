@@ -158,6 +158,7 @@ class AssetMarket(Model):
     strike_step_usd: PositiveFloat | None = None
     price_source: str | None = None  # set when the price is not the snapshot's own
     price_as_of: datetime | None = None  # when the price differs in age from the snapshot
+    option_expiries: list[datetime] = []  # listed on the options venue now (live data); else a grid
 
 
 class MarketSnapshot(Model):

@@ -61,3 +61,16 @@ async def test_in_a_group_only_the_owner_can_answer_with_the_buttons(
     fake.user_presses(alice, question, question.button_data()[0])
     await bot.settle()
     assert fake.current(group, question.message_id).text.startswith("Step 2 of 4")
+
+
+@pytest.mark.parametrize("forged", ["c:1001:nonsense", "z:1001:1e308", "z:1001:abc", "o:1001:"])
+async def test_forged_answer_data_is_refused_and_the_question_stays(
+    alice: Person, fake: FakeBotApi, forged: str
+) -> None:
+    await alice.says("2 BTC")
+    question = alice.last_with_buttons()
+    question.buttons.append([{"text": "forged", "callback_data": forged}])
+    assert await alice.taps("forged", on=question) == []
+    assert alice.last_answer()["text"] == "That button has expired. Send /hedge to start again."
+    (asked,) = await alice.taps("CPI", on=question)
+    assert asked.text.startswith("Step 3 of 4")

@@ -91,7 +91,9 @@ def option_market(context: Context, position: Position) -> OptionMarket | None:
     venues = venues_for(context.region, asset.asset_class, asset.symbol, Instrument.OPTION)
     if not venues:
         return None
-    expiry = expiry_covering(asset.asset_class, asset.symbol, context.now, context.horizon_days)
+    expiry = expiry_covering(
+        asset.asset_class, asset.symbol, context.now, context.horizon_days, asset.option_expiries
+    )
     years = max((expiry - context.now).total_seconds() / SECONDS_PER_YEAR, 1e-6)
     crypto = asset.asset_class is AssetClass.CRYPTO
     return OptionMarket(
