@@ -1,0 +1,356 @@
+"""The payoff pictures themselves: matplotlib (Agg) figures sized and lettered for a phone.
+
+matplotlib is imported inside the drawing functions only, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import threading
+from typing import Any
+
+from bot.render import MINUS, environment
+from hedging.models import HedgeKind
+from hedging.payoff import Marker, MarkerKind, Payoff
+
+WIDTH_PX = 1280  # Telegram shows photos up to 1280 px on the long side without rescaling
+HEIGHT_PX = 1024
+DPI = 160
+
+PLAN_COLOURS = {  # Okabe-Ito: tell-apart-able with the common kinds of colour blindness
+    HedgeKind.FULL: "#0072B2",
+    HedgeKind.PARTIAL: "#E69F00",
+    HedgeKind.OPTIONS: "#009E73",
+    HedgeKind.CORRELATED: "#CC79A7",
+}
+UNHEDGED_COLOUR = "#6B6B6B"
+LIQUIDATION_COLOUR = "#D55E00"
+STRIKE_COLOUR = "#3A3A8C"
+INK = "#1F1F1F"
+PROFIT_FILL = "#009E73"
+LOSS_FILL = "#D55E00"
+
+STYLE: Any = {  # typed loosely: matplotlib types rcParams keys as a closed set
+    "font.family": "DejaVu Sans",
+    "font.size": 14,
+    "axes.titlesize": 14,
+    "axes.labelsize": 15,
+    "xtick.labelsize": 14,
+    "ytick.labelsize": 14,
+    "legend.fontsize": 13,
+    "figure.titlesize": 19,
+    "axes.edgecolor": "#BBBBBB",
+    "axes.labelcolor": INK,
+    "text.color": INK,
+    "xtick.color": "#444444",
+    "ytick.color": "#444444",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#E4E4E4",
+    "grid.linewidth": 1.0,
+    "axes.axisbelow": True,
+    "axes.unicode_minus": True,
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+}
+
+
+_RENDER_LOCK = threading.Lock()  # pyplot-free, but matplotlib's font and text caches are shared
+
+
+# ---- words: every one comes from templates/chart_labels.j2 ----
+
+
+def label(name: str, *args: Any) -> str:
+    """One macro of templates/chart_labels.j2 as plain text (the picture is not HTML)."""
+    module = environment().get_template("chart_labels.j2").module
+    return html.unescape(str(getattr(module, name)(*args))).strip()
+
+
+def plan_name(payoff: Payoff, kind: HedgeKind) -> str:
+    """How the chart and its caption name a plan."""
+    curve = payoff.curve(kind)
+    return label("plan_name", str(kind), curve.hedge_ratio, curve.proxy)
+
+
+def holdings_text(payoff: Payoff) -> str:
+    """What is held, in a few words ("2 BTC")."""
+    return label("holdings", payoff.holdings_label)
+
+
+def usd_short(value: float, signed: bool = False) -> str:
+    """$96k / −$1.2M / +$20k: tick labels that fit a phone screen."""
+    amount = abs(value)
+    size, suffix = next(
+        ((size, suffix) for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")) if amount >= size),
+        (1.0, ""),
+    )
+    number = f"{amount / size:,.1f}".removesuffix(".0") if suffix else f"{amount:,.0f}"
+    text = f"${number}{suffix}"
+    if text == "$0":
+        return text
+    if value < 0:
+        return MINUS + text
+    return "+" + text if signed else text
+
+
+# ---- drawing: matplotlib is imported here, never at module import ----
+
+
+def _figure() -> Any:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _axes(figure: Any, payoff: Payoff, title: str, subtitle: str, x_label: str) -> Any:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    figure.suptitle(title, x=0.015, ha="left", fontweight="bold")
+    axes = figure.add_subplot()
+    axes.set_title(subtitle, loc="left", color="#555555", pad=12)
+    axes.set_xlabel(x_label, labelpad=8)
+    axes.set_ylabel(label("y_axis"), labelpad=6)
+    axes.xaxis.set_major_locator(MaxNLocator(6))
+    axes.yaxis.set_major_locator(MaxNLocator(7))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: usd_short(v)))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: usd_short(v, signed=True)))
+    axes.set_xlim(payoff.prices_usd[0], payoff.prices_usd[-1])
+    axes.axhline(0, color="#8A8A8A", linewidth=1.4, zorder=1)
+    spot = payoff.spot_usd
+    moves = axes.secondary_xaxis(
+        "top", functions=(lambda p: (p / spot - 1) * 100, lambda m: spot * (1 + m / 100))
+    )
+    moves.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _movelabel(v)))
+    moves.tick_params(labelsize=12, colors="#777777")
+    moves.spines["top"].set_visible(False)
+    return axes
+
+
+def _movelabel(percent: float) -> str:
+    rounded = round(percent)
+    if rounded == 0:
+        return "0%"
+    return f"{'+' if rounded > 0 else MINUS}{abs(rounded)}%"
+
+
+def _draw_today(axes: Any, payoff: Payoff) -> Any:
+    return axes.axvline(
+        payoff.spot_usd,
+        color=INK,
+        linestyle=(0, (1, 2)),
+        linewidth=2,
+        zorder=2,
+        label=label("today", payoff.spot_usd),
+    )
+
+
+def _on_chart(payoff: Payoff, marker: Marker) -> bool:
+    return marker.on_axis and payoff.prices_usd[0] <= marker.price_usd <= payoff.prices_usd[-1]
+
+
+def _draw_plan_markers(axes: Any, payoff: Payoff, kind: HedgeKind, with_lines: bool) -> None:
+    """Strike and liquidation: a vertical line (one plan) or a point on the curve (all plans)."""
+    from matplotlib.lines import Line2D
+
+    for marker in payoff.markers:
+        if marker.plan != kind or marker.kind not in (MarkerKind.STRIKE, MarkerKind.LIQUIDATION):
+            continue
+        shown = _on_chart(payoff, marker)
+        if not with_lines and not shown:  # the plan's own chart explains it; here it would crowd
+            continue
+        line_style: dict[str, Any]
+        point_style: dict[str, Any]
+        if marker.kind == MarkerKind.STRIKE:
+            text = label("strike", marker.price_usd)
+            line_style = {"color": STRIKE_COLOUR, "linestyle": (0, (6, 3)), "linewidth": 2}
+            point_style = {"marker": "D", "markersize": 10, "color": STRIKE_COLOUR}
+        else:
+            text = (
+                label("liquidation", marker.price_usd, marker.symbol, marker.on_axis, shown)
+                if with_lines
+                else label("plan_liquidation", str(kind), marker.price_usd)
+            )
+            line_style = {"color": LIQUIDATION_COLOUR, "linestyle": "-", "linewidth": 2.5}
+            point_style = {"marker": "X", "markersize": 13, "color": LIQUIDATION_COLOUR}
+        if not shown:  # still explained in the legend, with no mark on the plot
+            axes.add_line(Line2D([], [], label=text, **line_style))
+        elif with_lines:
+            axes.axvline(marker.price_usd, zorder=2, label=text, **line_style)
+        else:
+            axes.plot(
+                [marker.price_usd],
+                [marker.pnl_usd],
+                linestyle="none",
+                zorder=5,
+                markeredgecolor="white",
+                markeredgewidth=1.5,
+                label=text,
+                **point_style,
+            )
+
+
+def _draw_breakevens(axes: Any, payoff: Payoff, kind: HedgeKind) -> None:
+    for marker in payoff.markers_of(MarkerKind.BREAKEVEN):
+        if marker.plan == kind and _on_chart(payoff, marker):
+            axes.plot(
+                [marker.price_usd],
+                [0],
+                marker="o",
+                markersize=11,
+                linestyle="none",
+                zorder=6,
+                color="white",
+                markeredgecolor=PLAN_COLOURS.get(kind, INK),
+                markeredgewidth=3,
+                label=label("breakeven", marker.price_usd),
+            )
+
+
+def _label_downside(axes: Any, payoff: Payoff, kind: HedgeKind) -> None:
+    """Write the P&L at the chart's lowest price beside the plan's and the unhedged line."""
+    plan, unhedged = payoff.curve(kind).pnl_usd[0], payoff.curve(None).pnl_usd[0]
+    low, high = axes.get_ylim()
+    labels = [(plan, unhedged, PLAN_COLOURS.get(kind, INK), "bold")]
+    if abs(unhedged - plan) > 0.08 * (high - low):  # nearer, the two labels would overlap
+        labels.append((unhedged, plan, UNHEDGED_COLOUR, "normal"))
+    for value, other, colour, weight in labels:
+        above = value >= other
+        axes.annotate(
+            label("edge_value", value),
+            (payoff.prices_usd[0], value),
+            xytext=(12, 10 if above else -10),
+            textcoords="offset points",
+            ha="left",
+            va="bottom" if above else "top",
+            color=colour,
+            fontweight=weight,
+            zorder=7,
+            bbox={
+                "boxstyle": "round,pad=0.2",
+                "facecolor": "white",
+                "edgecolor": "none",
+                "alpha": 0.85,
+            },
+        )
+
+
+def _legend_and_png(figure: Any, axes: Any) -> bytes:
+    handles, labels = axes.get_legend_handles_labels()
+    figure.legend(
+        handles,
+        labels,
+        loc="outside lower center",
+        ncols=2,
+        frameon=False,
+        handlelength=2.6,
+        columnspacing=1.6,
+        borderaxespad=0.2,
+    )
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _xlabel(payoff: Payoff, horizon_days: float) -> str:
+    return label("x_axis", payoff.axis_symbol, horizon_days)
+
+
+def draw_plan(payoff: Payoff, kind: HedgeKind, horizon_days: float) -> bytes:
+    """One plan against no hedge: P&L after costs, strike, liquidation, breakeven, today."""
+    import matplotlib
+    import numpy as np
+
+    with _RENDER_LOCK, matplotlib.rc_context(STYLE):
+        figure = _figure()
+        title = label("plan_title", holdings_text(payoff), plan_name(payoff, kind))
+        axes = _axes(
+            figure, payoff, title, label("subtitle", horizon_days), _xlabel(payoff, horizon_days)
+        )
+        prices = np.asarray(payoff.prices_usd)
+        values = np.asarray(payoff.curve(kind).pnl_usd)
+        axes.fill_between(
+            prices,
+            values,
+            0,
+            where=values >= 0,
+            interpolate=True,
+            color=PROFIT_FILL,
+            alpha=0.10,
+            linewidth=0,
+        )
+        axes.fill_between(
+            prices,
+            values,
+            0,
+            where=values <= 0,
+            interpolate=True,
+            color=LOSS_FILL,
+            alpha=0.10,
+            linewidth=0,
+        )
+        axes.plot(
+            prices,
+            payoff.curve(None).pnl_usd,
+            color=UNHEDGED_COLOUR,
+            linewidth=3,
+            linestyle=(0, (5, 3)),
+            label=label("unhedged"),
+            zorder=3,
+        )
+        axes.plot(
+            prices,
+            values,
+            color=PLAN_COLOURS.get(kind, INK),
+            linewidth=4.5,
+            label=plan_name(payoff, kind),
+            zorder=4,
+            solid_capstyle="round",
+        )
+        _draw_today(axes, payoff)
+        _draw_plan_markers(axes, payoff, kind, with_lines=True)
+        _draw_breakevens(axes, payoff, kind)
+        axes.margins(y=0.1)
+        _label_downside(axes, payoff, kind)
+        return _legend_and_png(figure, axes)
+
+
+def draw_comparison(payoff: Payoff, horizon_days: float) -> bytes:
+    """Every plan on one figure, with no hedge for reference."""
+    import matplotlib
+
+    with _RENDER_LOCK, matplotlib.rc_context(STYLE):
+        figure = _figure()
+        kinds = [c.plan for c in payoff.curves if c.plan is not None]
+        title = label("compare_title", holdings_text(payoff), len(kinds))
+        axes = _axes(
+            figure, payoff, title, label("subtitle", horizon_days), _xlabel(payoff, horizon_days)
+        )
+        axes.plot(
+            payoff.prices_usd,
+            payoff.curve(None).pnl_usd,
+            color=UNHEDGED_COLOUR,
+            linewidth=3,
+            linestyle=(0, (5, 3)),
+            label=label("unhedged"),
+            zorder=3,
+        )
+        for kind in kinds:
+            axes.plot(
+                payoff.prices_usd,
+                payoff.curve(kind).pnl_usd,
+                linewidth=3.5,
+                zorder=4,
+                color=PLAN_COLOURS.get(kind, INK),
+                label=plan_name(payoff, kind),
+            )
+        _draw_today(axes, payoff)
+        for kind in kinds:
+            _draw_plan_markers(axes, payoff, kind, with_lines=False)
+        return _legend_and_png(figure, axes)

@@ -1,0 +1,154 @@
+"""Payoff charts for the bot: captions, a per-plan cache, and rendering off the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from bot.chart_figures import draw_comparison, draw_plan, holdings_text, label, plan_name
+from bot.render import render
+from hedging.models import HedgeKind, Recommendation
+from hedging.payoff import MarkerKind, Payoff, PnlAtMove, comparison_payoff, plan_payoff
+
+CACHE_SIZE = 128  # PNGs of ~100 kB each: a few MB at most
+CAPTION_LIMIT = 1024
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    """A rendered chart: the PNG and the caption to send with it."""
+
+    png: bytes
+    caption: str
+
+
+class ChartCache:
+    """A small LRU of rendered charts keyed by a hash of what they draw; safe across threads."""
+
+    def __init__(self, max_entries: int = CACHE_SIZE) -> None:
+        self.max_entries = max_entries
+        self.hits = 0
+        self.misses = 0
+        self._items: OrderedDict[str, ChartImage] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> ChartImage | None:
+        with self._lock:
+            image = self._items.get(key)
+            if image is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return image
+
+    def put(self, key: str, image: ChartImage) -> None:
+        with self._lock:
+            self._items[key] = image
+            self._items.move_to_end(key)
+            while len(self._items) > self.max_entries:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self.hits = self.misses = 0
+
+
+CACHE = ChartCache()
+
+
+def cache_key(recommendation: Recommendation, kind: HedgeKind | None) -> str:
+    """What a chart depends on (the plan or plans, the holdings, the horizon), hashed."""
+    plans = [p for p in recommendation.plans if kind is None or p.kind == kind]
+    payload = "\n".join(
+        [
+            "compare" if kind is None else str(kind),
+            recommendation.portfolio.model_dump_json(),
+            str(recommendation.intent.horizon_days),
+            *(plan.model_dump_json() for plan in plans),
+        ]
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+# ---- captions: templates/chart_plan_caption.j2 and chart_compare_caption.j2 ----
+
+
+def _caption_context(payoff: Payoff, recommendation: Recommendation) -> dict[str, Any]:
+    return {
+        "holdings": holdings_text(payoff),
+        "horizon_days": recommendation.intent.horizon_days,
+        "axis": label("axis_name", payoff.axis_symbol),
+        "low": payoff.prices_usd[0],
+        "high": payoff.prices_usd[-1],
+        "spot": payoff.spot_usd,
+    }
+
+
+def plan_caption(payoff: Payoff, recommendation: Recommendation, kind: HedgeKind) -> str:
+    """The one-line caption of a single plan's chart."""
+    strikes = [m for m in payoff.markers_of(MarkerKind.STRIKE) if m.on_axis]
+    liquidations = payoff.markers_of(MarkerKind.LIQUIDATION)
+    text = render(
+        "chart_plan_caption.j2",
+        plan=plan_name(payoff, kind),
+        strike=strikes[0].price_usd if strikes else None,
+        liquidation=liquidations[0] if liquidations else None,
+        breakevens=[m.price_usd for m in payoff.markers_of(MarkerKind.BREAKEVEN)],
+        **_caption_context(payoff, recommendation),
+    )
+    return " ".join(text.split())[:CAPTION_LIMIT]
+
+
+def comparison_caption(payoff: Payoff, recommendation: Recommendation) -> str:
+    """The one-line caption of the all-plans chart."""
+    text = render(
+        "chart_compare_caption.j2",
+        count=len(payoff.curves) - 1,
+        **_caption_context(payoff, recommendation),
+    )
+    return " ".join(text.split())[:CAPTION_LIMIT]
+
+
+# ---- the async API the handlers use: cached, drawn off the event loop ----
+
+
+def render_plan_chart(
+    recommendation: Recommendation, kind: HedgeKind, pnl: PnlAtMove | None = None
+) -> ChartImage:
+    """Compute and draw one plan's chart (blocking: call it in a worker thread)."""
+    payoff = plan_payoff(recommendation, kind, pnl=pnl)
+    png = draw_plan(payoff, kind, recommendation.intent.horizon_days)
+    return ChartImage(png=png, caption=plan_caption(payoff, recommendation, kind))
+
+
+def render_comparison_chart(
+    recommendation: Recommendation, pnl: PnlAtMove | None = None
+) -> ChartImage:
+    """Compute and draw the all-plans chart (blocking: call it in a worker thread)."""
+    payoff = comparison_payoff(recommendation, pnl=pnl)
+    png = draw_comparison(payoff, recommendation.intent.horizon_days)
+    return ChartImage(png=png, caption=comparison_caption(payoff, recommendation))
+
+
+async def plan_chart(
+    recommendation: Recommendation, kind: HedgeKind | None, cache: ChartCache = CACHE
+) -> ChartImage:
+    """The chart of one plan (kind) or of all plans (None), from the cache or a worker thread."""
+    key = cache_key(recommendation, kind)
+    image = cache.get(key)
+    if image is None:
+        if kind is None:
+            image = await asyncio.to_thread(render_comparison_chart, recommendation)
+        else:
+            image = await asyncio.to_thread(render_plan_chart, recommendation, kind)
+        cache.put(key, image)
+    return image
