@@ -1,0 +1,154 @@
+"""The data a payoff chart draws: the same numbers as the scenario table, over ±40% of today."""
+
+from __future__ import annotations
+
+import pytest
+
+from hedging.models import (
+    Costs,
+    HedgeKind,
+    Holding,
+    Instrument,
+    Leg,
+    OptionDetails,
+    Plan,
+    PortfolioSummary,
+    Scenario,
+    Side,
+)
+from hedging.payoff import MarkerKind, build_payoff
+
+SPOT = 100.0
+BTC = PortfolioSummary(
+    value_usd=1000.0, holdings=[Holding(symbol="BTC", quantity=10, price_usd=SPOT)]
+)
+NO_COSTS = Costs(fees_usd=0, funding_usd=0, premium_usd=0, total_usd=0)
+
+
+def _plan(kind: HedgeKind, *legs: Leg, liquidation: float | None = None, **extra) -> Plan:
+    return Plan(
+        kind=kind, legs=list(legs), hedge_ratio=0.5, leverage=2, margin_usd=0,
+        liquidation_price_usd=liquidation, costs=NO_COSTS, scenarios=[], **extra,
+    )  # fmt: skip
+
+
+def _short(symbol: str = "BTC", price: float = SPOT) -> Leg:
+    return Leg(symbol=symbol, instrument=Instrument.PERPETUAL, side=Side.SHORT, quantity=5,
+               notional_usd=5 * price, price_usd=price)  # fmt: skip
+
+
+def _put(strike: float) -> Leg:
+    return Leg(symbol="BTC", instrument=Instrument.OPTION, side=Side.BUY_PUT, quantity=10,
+               notional_usd=1000, price_usd=SPOT, strike_usd=strike)  # fmt: skip
+
+
+def linear_pnl(slope: float, cost: float):
+    """A hand-written fake of pnl_at_move: net P&L = slope × move − cost, unhedged = 1000 × move."""
+
+    def pnl(plan: Plan, portfolio: PortfolioSummary, move: float) -> Scenario:
+        return Scenario(move=move, unhedged_pnl_usd=1000 * move, hedged_pnl_usd=slope * move,
+                        net_pnl_usd=slope * move - cost)  # fmt: skip
+
+    return pnl
+
+
+def drawn_at(payoff, price: float) -> bool:
+    """Whether the chart has a point at this price (to a billionth of a dollar)."""
+    return any(abs(p - price) < 1e-9 for p in payoff.prices_usd)
+
+
+def test_the_prices_run_from_40_percent_below_to_40_percent_above_today():
+    payoff = build_payoff(BTC, [_plan(HedgeKind.PARTIAL, _short())], pnl=linear_pnl(500, 0))
+    assert (payoff.prices_usd[0], payoff.prices_usd[-1], payoff.spot_usd) == pytest.approx(
+        (60.0, 140.0, 100.0)
+    )
+    assert payoff.prices_usd == sorted(payoff.prices_usd)
+    assert len(payoff.prices_usd) >= 81  # at least one point per percent
+
+
+def test_every_plotted_point_is_the_value_the_pnl_function_gives_at_that_move():
+    pnl = linear_pnl(500, 3)
+    payoff = build_payoff(BTC, [_plan(HedgeKind.PARTIAL, _short())], pnl=pnl)
+    plan = payoff.curve(HedgeKind.PARTIAL).pnl_usd
+    unhedged = payoff.curve(None).pnl_usd
+    for move, net, bare in zip(payoff.moves, plan, unhedged, strict=True):
+        assert (net, bare) == (500 * move - 3, 1000 * move)
+
+
+@pytest.mark.parametrize(
+    ("slope", "cost", "breakeven_price"),
+    [(500, 25, 105.0), (500, -25, 95.0), (250, 50, 120.0)],
+)
+def test_the_breakeven_is_the_price_where_the_plan_after_costs_crosses_zero(
+    slope, cost, breakeven_price
+):
+    payoff = build_payoff(BTC, [_plan(HedgeKind.PARTIAL, _short())], pnl=linear_pnl(slope, cost))
+    [breakeven] = payoff.markers_of(MarkerKind.BREAKEVEN)
+    assert breakeven.price_usd == pytest.approx(breakeven_price, abs=1e-9)
+    assert drawn_at(payoff, breakeven.price_usd)  # the line passes through it
+
+
+def test_a_plan_that_never_crosses_zero_has_no_breakeven():
+    payoff = build_payoff(BTC, [_plan(HedgeKind.FULL, _short())], pnl=linear_pnl(0, 12))
+    assert payoff.markers_of(MarkerKind.BREAKEVEN) == []
+
+
+def test_the_put_strike_is_marked_at_its_price_and_is_a_point_of_the_line():
+    payoff = build_payoff(BTC, [_plan(HedgeKind.OPTIONS, _put(92.5))], pnl=linear_pnl(500, 0))
+    [strike] = payoff.markers_of(MarkerKind.STRIKE)
+    assert (strike.price_usd, strike.on_axis, strike.plan) == (
+        pytest.approx(92.5),
+        True,
+        HedgeKind.OPTIONS,
+    )
+    assert drawn_at(payoff, 92.5)  # the kink is drawn exactly
+
+
+def test_the_strike_falls_back_to_the_option_details_when_the_leg_has_none():
+    details = OptionDetails(strike_usd=90, expiry_days=7, implied_vol=0.5, rate=0.04,
+                            premium_per_unit_usd=1.5, model="black-76")  # fmt: skip
+    leg = _put(90).model_copy(update={"strike_usd": None})
+    payoff = build_payoff(BTC, [_plan(HedgeKind.OPTIONS, leg, options=details)],
+                          pnl=linear_pnl(500, 0))  # fmt: skip
+    assert [m.price_usd for m in payoff.markers_of(MarkerKind.STRIKE)] == [pytest.approx(90)]
+
+
+def test_the_shorts_liquidation_is_marked_even_beyond_the_chart():
+    plan = _plan(HedgeKind.FULL, _short(), liquidation=150.0)
+    payoff = build_payoff(BTC, [plan], pnl=linear_pnl(0, 1))
+    [liquidation] = payoff.markers_of(MarkerKind.LIQUIDATION)
+    assert (liquidation.price_usd, liquidation.on_axis) == (pytest.approx(150.0), True)
+    assert liquidation.pnl_usd is None  # off the chart: no value is drawn there
+
+
+def test_a_short_on_another_asset_keeps_its_liquidation_in_that_assets_price():
+    plan = _plan(HedgeKind.CORRELATED, _short("ETH", 3000.0), liquidation=4500.0)
+    payoff = build_payoff(BTC, [plan], pnl=linear_pnl(300, 1))
+    [liquidation] = payoff.markers_of(MarkerKind.LIQUIDATION)
+    assert (liquidation.symbol, liquidation.price_usd, liquidation.on_axis) == (
+        "ETH",
+        4500.0,
+        False,
+    )
+
+
+def test_today_is_marked_at_the_holdings_price():
+    payoff = build_payoff(BTC, [_plan(HedgeKind.PARTIAL, _short())], pnl=linear_pnl(500, 0))
+    [today] = payoff.markers_of(MarkerKind.TODAY)
+    assert (today.price_usd, today.move, today.symbol) == (100.0, 0.0, "BTC")
+
+
+def test_several_holdings_put_the_portfolio_value_on_the_axis():
+    mixed = PortfolioSummary(
+        value_usd=5000.0,
+        holdings=[Holding(symbol="BTC", quantity=10, price_usd=100),
+                  Holding(symbol="ETH", quantity=20, price_usd=200)],
+    )  # fmt: skip
+    payoff = build_payoff(mixed, [_plan(HedgeKind.PARTIAL, _short())], pnl=linear_pnl(500, 0))
+    assert (payoff.axis_symbol, payoff.spot_usd) == (None, 5000.0)
+    assert (payoff.prices_usd[0], payoff.prices_usd[-1]) == pytest.approx((3000.0, 7000.0))
+
+
+def test_a_payoff_without_plans_is_refused():
+    with pytest.raises(ValueError):
+        build_payoff(BTC, [], pnl=linear_pnl(0, 0))
