@@ -152,7 +152,7 @@ def _draw_today(axes: Any, payoff: Payoff) -> Any:
 
 
 def _on_chart(payoff: Payoff, marker: Marker) -> bool:
-    return marker.on_axis and payoff.prices_usd[0] <= marker.price_usd <= payoff.prices_usd[-1]
+    return payoff.on_chart(marker)
 
 
 def _draw_plan_markers(axes: Any, payoff: Payoff, kind: HedgeKind, with_lines: bool) -> None:
@@ -163,19 +163,20 @@ def _draw_plan_markers(axes: Any, payoff: Payoff, kind: HedgeKind, with_lines: b
         if marker.plan != kind or marker.kind not in (MarkerKind.STRIKE, MarkerKind.LIQUIDATION):
             continue
         shown = _on_chart(payoff, marker)
+        own_axis = marker.symbol == payoff.axis_symbol
         if not with_lines and not shown:  # the plan's own chart explains it; here it would crowd
             continue
         line_style: dict[str, Any]
         point_style: dict[str, Any]
         if marker.kind == MarkerKind.STRIKE:
-            text = label("strike", marker.price_usd)
+            text = label("strike", marker.level_usd, marker.symbol, own_axis)
             line_style = {"color": STRIKE_COLOUR, "linestyle": (0, (6, 3)), "linewidth": 2}
             point_style = {"marker": "D", "markersize": 10, "color": STRIKE_COLOUR}
         else:
             text = (
-                label("liquidation", marker.price_usd, marker.symbol, marker.on_axis, shown)
+                label("liquidation", marker.level_usd, marker.symbol, own_axis, shown)
                 if with_lines
-                else label("plan_liquidation", str(kind), marker.price_usd)
+                else label("plan_liquidation", str(kind), marker.level_usd, marker.symbol, own_axis)
             )
             line_style = {"color": LIQUIDATION_COLOUR, "linestyle": "-", "linewidth": 2.5}
             point_style = {"marker": "X", "markersize": 13, "color": LIQUIDATION_COLOUR}

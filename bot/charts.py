@@ -72,7 +72,7 @@ def cache_key(recommendation: Recommendation, kind: HedgeKind | None) -> str:
         [
             "compare" if kind is None else str(kind),
             recommendation.portfolio.model_dump_json(),
-            str(recommendation.intent.horizon_days),
+            repr(float(recommendation.intent.horizon_days)),
             *(plan.model_dump_json() for plan in plans),
         ]
     )
@@ -93,19 +93,23 @@ def _caption_context(payoff: Payoff, recommendation: Recommendation) -> dict[str
     }
 
 
+def _one_line(text: str) -> str:
+    """Whitespace folded to single spaces; cut at a space if over Telegram's caption limit."""
+    line = " ".join(text.split())
+    return line if len(line) <= CAPTION_LIMIT else line[:CAPTION_LIMIT].rsplit(" ", 1)[0]
+
+
 def plan_caption(payoff: Payoff, recommendation: Recommendation, kind: HedgeKind) -> str:
     """The one-line caption of a single plan's chart."""
-    strikes = [m for m in payoff.markers_of(MarkerKind.STRIKE) if m.on_axis]
-    liquidations = payoff.markers_of(MarkerKind.LIQUIDATION)
     text = render(
         "chart_plan_caption.j2",
         plan=plan_name(payoff, kind),
-        strike=strikes[0].price_usd if strikes else None,
-        liquidation=liquidations[0] if liquidations else None,
+        strikes=payoff.markers_of(MarkerKind.STRIKE),
+        liquidations=payoff.markers_of(MarkerKind.LIQUIDATION),
         breakevens=[m.price_usd for m in payoff.markers_of(MarkerKind.BREAKEVEN)],
         **_caption_context(payoff, recommendation),
     )
-    return " ".join(text.split())[:CAPTION_LIMIT]
+    return _one_line(text)
 
 
 def comparison_caption(payoff: Payoff, recommendation: Recommendation) -> str:
@@ -115,7 +119,7 @@ def comparison_caption(payoff: Payoff, recommendation: Recommendation) -> str:
         count=len(payoff.curves) - 1,
         **_caption_context(payoff, recommendation),
     )
-    return " ".join(text.split())[:CAPTION_LIMIT]
+    return _one_line(text)
 
 
 # ---- the async API the handlers use: cached, drawn off the event loop ----

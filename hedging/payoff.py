@@ -34,15 +34,15 @@ class MarkerKind(StrEnum):
 
 
 class Marker(Model):
-    """A price worth pointing at. `on_axis` is False when it is a price of another asset."""
+    """A price worth pointing at, in its own asset's dollars and where it falls on the x axis."""
 
     kind: MarkerKind
     plan: HedgeKind | None  # None for today's price
-    symbol: str  # whose price `price_usd` is
-    price_usd: float
-    move: float  # the move of the chart's axis that reaches it (meaningful when on_axis)
-    on_axis: bool
-    pnl_usd: float | None = None  # the plan's P&L there, when on the axis
+    symbol: str  # the asset whose price `level_usd` is ("portfolio" for its value)
+    level_usd: float  # the price itself: the strike, the liquidation price, ...
+    move: float  # the portfolio move that takes that asset to it (legs move by their beta)
+    price_usd: float  # the x axis value at that move
+    pnl_usd: float | None = None  # the plan's P&L there, when it falls on the chart
 
 
 class Curve(Model):
@@ -73,9 +73,17 @@ class Payoff(Model):
                 return curve
         raise KeyError(plan)
 
+    def on_chart(self, marker: Marker) -> bool:
+        """Whether the marker falls inside the chart's price range."""
+        return _within(marker.move, self.span)
+
     def markers_of(self, kind: MarkerKind) -> list[Marker]:
         """The markers of one kind, in price order."""
         return sorted((m for m in self.markers if m.kind == kind), key=lambda m: m.price_usd)
+
+
+def _within(move: float, span: float) -> bool:
+    return -span - 1e-12 <= move <= span + 1e-12
 
 
 def _default_pnl() -> PnlAtMove:
@@ -92,36 +100,41 @@ def _axis(portfolio: PortfolioSummary) -> tuple[str | None, float]:
     return None, portfolio.value_usd
 
 
-def _price_markers(plan: Plan, portfolio: PortfolioSummary, spot: float) -> list[Marker]:
-    """The put's strike and the short's liquidation, placed on the axis when their asset is held."""
-    held = {h.symbol for h in portfolio.holdings}
-    markers: list[Marker] = []
+def _price_markers(plan: Plan, spot: float) -> list[Marker]:
+    """Each put's strike and each short's liquidation, placed where the scenarios would reach them.
 
-    def place(kind: MarkerKind, symbol: str, level: float, leg_price: float) -> None:
-        move = level / leg_price - 1.0
-        on_axis = symbol in held
-        price = spot * (1.0 + move) if on_axis else level
+    A leg's asset moves by `move_beta` times the portfolio's move (1 for the asset itself), the
+    same assumption the scenario table makes, so a level L on a leg priced P sits at the move
+    (L / P − 1) / beta.
+    """
+    markers: list[Marker] = []
+    for leg in plan.legs:
+        if leg.side == Side.BUY_PUT:
+            options = plan.options
+            level, kind = (
+                leg.strike_usd or (options.strike_usd if options else None),
+                MarkerKind.STRIKE,
+            )
+        elif leg.side == Side.SHORT:
+            level, kind = (
+                leg.liquidation_price_usd or plan.liquidation_price_usd,
+                MarkerKind.LIQUIDATION,
+            )
+        else:
+            continue
+        if level is None or leg.price_usd <= 0 or leg.move_beta == 0:
+            continue
+        move = (level / leg.price_usd - 1.0) / leg.move_beta
         markers.append(
             Marker(
                 kind=kind,
                 plan=plan.kind,
-                symbol=symbol,
-                price_usd=price,
+                symbol=leg.symbol,
+                level_usd=level,
                 move=move,
-                on_axis=on_axis,
+                price_usd=spot * (1.0 + move),
             )
         )
-
-    for leg in plan.legs:
-        strike = leg.strike_usd
-        if strike is None and leg.side == Side.BUY_PUT and plan.options is not None:
-            strike = plan.options.strike_usd
-        if leg.side == Side.BUY_PUT and strike is not None and leg.price_usd > 0:
-            place(MarkerKind.STRIKE, leg.symbol, strike, leg.price_usd)
-    shorts = [leg for leg in plan.legs if leg.side == Side.SHORT and leg.price_usd > 0]
-    if plan.liquidation_price_usd is not None and shorts:
-        leg = shorts[0]
-        place(MarkerKind.LIQUIDATION, leg.symbol, plan.liquidation_price_usd, leg.price_usd)
     return markers
 
 
@@ -175,9 +188,9 @@ def build_payoff(
     pnl = pnl or _default_pnl()
     axis_symbol, spot = _axis(portfolio)
     axis_name = axis_symbol or "portfolio"
-    price_markers = [m for plan in plans for m in _price_markers(plan, portfolio, spot)]
+    price_markers = [m for plan in plans for m in _price_markers(plan, spot)]
     scenario_moves = [s.move for plan in plans for s in plan.scenarios]
-    kinks = [m.move for m in price_markers if m.on_axis]
+    kinks = [m.move for m in price_markers]
     coarse = _grid(span, [*scenario_moves, *kinks])
 
     crossings = {
@@ -205,14 +218,14 @@ def build_payoff(
         kind=MarkerKind.TODAY,
         plan=None,
         symbol=axis_name,
-        price_usd=spot,
+        level_usd=spot,
         move=0.0,
-        on_axis=True,
+        price_usd=spot,
         pnl_usd=0.0,
     )
     placed = [
         m.model_copy(update={"pnl_usd": _net(pnl, _plan_of(plans, m.plan), portfolio, m.move)})
-        if m.on_axis and m.plan is not None and -span <= m.move <= span
+        if m.plan is not None and _within(m.move, span)
         else m
         for m in price_markers
     ]
@@ -221,9 +234,9 @@ def build_payoff(
             kind=MarkerKind.BREAKEVEN,
             plan=kind,
             symbol=axis_name,
-            price_usd=spot * (1.0 + move),
+            level_usd=spot * (1 + move),
             move=move,
-            on_axis=True,
+            price_usd=spot * (1.0 + move),
             pnl_usd=0.0,
         )
         for kind, found in crossings.items()

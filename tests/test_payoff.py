@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import pytest
 
+from hedging.holdings import parse_holdings
+from hedging.market import load_snapshot
 from hedging.models import (
     Costs,
     HedgeKind,
+    HedgeRequest,
     Holding,
     Instrument,
     Leg,
     OptionDetails,
     Plan,
+    Portfolio,
     PortfolioSummary,
+    Recommendation,
     Scenario,
     Side,
 )
-from hedging.payoff import MarkerKind, build_payoff
+from hedging.payoff import MarkerKind, build_payoff, comparison_payoff, plan_payoff
+from hedging.planner import recommend
+from hedging.scenarios import pnl_at_move
 
 SPOT = 100.0
 BTC = PortfolioSummary(
@@ -96,9 +103,9 @@ def test_a_plan_that_never_crosses_zero_has_no_breakeven():
 def test_the_put_strike_is_marked_at_its_price_and_is_a_point_of_the_line():
     payoff = build_payoff(BTC, [_plan(HedgeKind.OPTIONS, _put(92.5))], pnl=linear_pnl(500, 0))
     [strike] = payoff.markers_of(MarkerKind.STRIKE)
-    assert (strike.price_usd, strike.on_axis, strike.plan) == (
+    assert (strike.price_usd, strike.level_usd, strike.plan) == (
         pytest.approx(92.5),
-        True,
+        92.5,
         HedgeKind.OPTIONS,
     )
     assert drawn_at(payoff, 92.5)  # the kink is drawn exactly
@@ -117,25 +124,39 @@ def test_the_shorts_liquidation_is_marked_even_beyond_the_chart():
     plan = _plan(HedgeKind.FULL, _short(), liquidation=150.0)
     payoff = build_payoff(BTC, [plan], pnl=linear_pnl(0, 1))
     [liquidation] = payoff.markers_of(MarkerKind.LIQUIDATION)
-    assert (liquidation.price_usd, liquidation.on_axis) == (pytest.approx(150.0), True)
+    assert (liquidation.price_usd, liquidation.level_usd) == (pytest.approx(150.0), 150.0)
+    assert not payoff.on_chart(liquidation)
     assert liquidation.pnl_usd is None  # off the chart: no value is drawn there
 
 
-def test_a_short_on_another_asset_keeps_its_liquidation_in_that_assets_price():
-    plan = _plan(HedgeKind.CORRELATED, _short("ETH", 3000.0), liquidation=4500.0)
-    payoff = build_payoff(BTC, [plan], pnl=linear_pnl(300, 1))
+def test_a_proxy_short_is_marked_where_its_beta_takes_the_proxy_to_its_liquidation():
+    eth = _short("ETH", 3000.0).model_copy(update={"move_beta": 1.25})
+    payoff = build_payoff(BTC, [_plan(HedgeKind.CORRELATED, eth, liquidation=3900.0)],
+                          pnl=linear_pnl(300, 1))  # fmt: skip
     [liquidation] = payoff.markers_of(MarkerKind.LIQUIDATION)
-    assert (liquidation.symbol, liquidation.price_usd, liquidation.on_axis) == (
-        "ETH",
-        4500.0,
-        False,
-    )
+    # ETH +30% needs BTC +24% when ETH moves 1.25× as much
+    assert (liquidation.symbol, liquidation.level_usd) == ("ETH", 3900.0)
+    assert (liquidation.move, liquidation.price_usd) == (pytest.approx(0.24), pytest.approx(124.0))
+    assert liquidation.pnl_usd == pytest.approx(300 * 0.24 - 1)
+
+
+def test_each_legs_liquidation_is_marked_when_a_plan_shorts_several_assets():
+    btc = _short().model_copy(update={"liquidation_price_usd": 130.0})
+    eth = _short("ETH", 3000.0).model_copy(update={"liquidation_price_usd": 4200.0})
+    payoff = build_payoff(BTC, [_plan(HedgeKind.FULL, btc, eth)], pnl=linear_pnl(0, 1))
+    marked = [(m.symbol, m.level_usd) for m in payoff.markers_of(MarkerKind.LIQUIDATION)]
+    assert marked == [("BTC", 130.0), ("ETH", 4200.0)]
 
 
 def test_today_is_marked_at_the_holdings_price():
     payoff = build_payoff(BTC, [_plan(HedgeKind.PARTIAL, _short())], pnl=linear_pnl(500, 0))
     [today] = payoff.markers_of(MarkerKind.TODAY)
-    assert (today.price_usd, today.move, today.symbol) == (100.0, 0.0, "BTC")
+    assert (today.price_usd, today.level_usd, today.move, today.symbol) == (
+        100.0,
+        100.0,
+        0.0,
+        "BTC",
+    )
 
 
 def test_several_holdings_put_the_portfolio_value_on_the_axis():
@@ -152,3 +173,77 @@ def test_several_holdings_put_the_portfolio_value_on_the_axis():
 def test_a_payoff_without_plans_is_refused():
     with pytest.raises(ValueError):
         build_payoff(BTC, [], pnl=linear_pnl(0, 0))
+
+
+# ---- against the core: the chart and the scenario table are the same numbers ----
+
+HOLDINGS = ["2 BTC", "10 ETH", "$500k SPY", "1 BTC, 20 ETH"]
+
+
+@pytest.fixture(scope="module")
+def recommendations() -> dict[str, Recommendation]:
+    market = load_snapshot()
+    return {
+        text: recommend(HedgeRequest(portfolio=Portfolio(holdings=parse_holdings(text))), market)
+        for text in HOLDINGS
+    }
+
+
+def _at(payoff, curve, move: float) -> float:
+    return curve.pnl_usd[payoff.moves.index(move)]
+
+
+@pytest.mark.parametrize("holdings", HOLDINGS)
+def test_every_scenario_table_row_is_a_point_of_its_plans_chart(recommendations, holdings):
+    recommendation = recommendations[holdings]
+    for plan in recommendation.plans:
+        payoff = plan_payoff(recommendation, plan.kind)
+        drawn = [
+            (
+                s.move,
+                _at(payoff, payoff.curve(None), s.move),
+                _at(payoff, payoff.curve(plan.kind), s.move),
+            )
+            for s in plan.scenarios
+        ]
+        table = [(s.move, s.unhedged_pnl_usd, s.net_pnl_usd) for s in plan.scenarios]
+        assert drawn == table
+
+
+@pytest.mark.parametrize("holdings", HOLDINGS)
+@pytest.mark.parametrize("move", [-0.4, -0.25, -0.07, 0.0, 0.13, 0.4])
+def test_the_comparison_chart_draws_what_pnl_at_move_gives_at_any_price(
+    recommendations, holdings, move
+):
+    recommendation = recommendations[holdings]
+    payoff = comparison_payoff(recommendation)
+    index = payoff.moves.index(move)
+    drawn = [payoff.curve(p.kind).pnl_usd[index] for p in recommendation.plans]
+    core = [
+        pnl_at_move(p, recommendation.portfolio, move).net_pnl_usd for p in recommendation.plans
+    ]
+    assert drawn == core
+    assert payoff.prices_usd[index] == pytest.approx(payoff.spot_usd * (1 + move))
+
+
+@pytest.mark.parametrize("holdings", HOLDINGS)
+def test_at_each_breakeven_the_core_says_the_plan_makes_nothing(recommendations, holdings):
+    recommendation = recommendations[holdings]
+    payoff = comparison_payoff(recommendation)
+    for marker in payoff.markers_of(MarkerKind.BREAKEVEN):
+        plan = next(p for p in recommendation.plans if p.kind == marker.plan)
+        value = pnl_at_move(plan, recommendation.portfolio, marker.move).net_pnl_usd
+        assert abs(value) < 1e-6 * recommendation.portfolio.value_usd
+
+
+def test_the_put_strike_and_the_shorts_liquidation_are_the_plans_own(recommendations):
+    recommendation = recommendations["2 BTC"]
+    plans = {p.kind: p for p in recommendation.plans}
+    payoff = comparison_payoff(recommendation)
+    strikes = {m.plan: m.level_usd for m in payoff.markers_of(MarkerKind.STRIKE)}
+    liquidations = {m.plan: m.level_usd for m in payoff.markers_of(MarkerKind.LIQUIDATION)}
+    assert strikes == {HedgeKind.OPTIONS: plans[HedgeKind.OPTIONS].legs[0].strike_usd}
+    assert liquidations == {
+        kind: plans[kind].liquidation_price_usd
+        for kind in (HedgeKind.FULL, HedgeKind.PARTIAL, HedgeKind.CORRELATED)
+    }
