@@ -262,5 +262,6 @@ def plan_payoff(
 
 
 def comparison_payoff(recommendation: Recommendation, *, pnl: PnlAtMove | None = None) -> Payoff:
-    """The chart of every plan of a recommendation on one figure."""
-    return build_payoff(recommendation.portfolio, recommendation.plans, pnl=pnl)
+    """The chart of every plan on one figure (those tradable where the person lives, if any are)."""
+    plans = [p for p in recommendation.plans if p.available] or recommendation.plans
+    return build_payoff(recommendation.portfolio, plans, pnl=pnl)

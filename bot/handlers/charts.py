@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from typing import Any
 
@@ -33,10 +32,10 @@ def chart_keyboard(
             callback_data=callbacks.encode(Action.CHART, owner, plan_id, index),
         )
         for index, plan in enumerate(recommendation.plans)
-        if plan.kind != showing
+        if plan.kind != showing and plan.available
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    if showing is not None and len(recommendation.plans) > 1:
+    if showing is not None and sum(p.available for p in recommendation.plans) > 1:
         compare = callbacks.encode(Action.CHART, owner, plan_id, ALL_PLANS)
         rows.append([InlineKeyboardButton(label("button_compare"), callback_data=compare)])
     return InlineKeyboardMarkup(rows)
@@ -46,7 +45,9 @@ def _which(recommendation: Recommendation, argument: str) -> HedgeKind | None:
     """The plan a button names: its index on the card, or None for all plans."""
     if argument == ALL_PLANS:
         return None
-    return recommendation.plans[int(argument)].kind  # IndexError/ValueError: a stale button
+    if not argument.isdigit():
+        raise ValueError(f"not a plan index: {argument!r}")
+    return recommendation.plans[int(argument)].kind  # IndexError: a stale button
 
 
 async def send_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -55,10 +56,7 @@ async def send_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     data = callbacks.decode(query.data if query else None)
     if query is None or data is None or query.message is None:
         return
-    if data.owner_id != query.from_user.id:
-        await query.answer(html.unescape(render("chart_not_yours.j2")), show_alert=False)
-        return
-    await query.answer()
+    await query.answer()  # the owner check ran before this handler (bot.handlers.common)
     chat_id = query.message.chat.id
     try:
         stored = load_plan(_database(context), int(data.arg(0)))
