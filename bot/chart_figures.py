@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import html
 import io
+import math
 import threading
 from typing import Any
 
 from bot.render import MINUS, environment
-from hedging.models import HedgeKind
+from hedging.models import HedgeKind, Holding
 from hedging.payoff import Marker, MarkerKind, Payoff
 
 WIDTH_PX = 1280  # Telegram shows photos up to 1280 px on the long side without rescaling
@@ -30,6 +31,13 @@ STRIKE_COLOUR = "#3A3A8C"
 INK = "#1F1F1F"
 PROFIT_FILL = "#009E73"
 LOSS_FILL = "#D55E00"
+
+# the layout, in fractions of the figure (see _finish)
+AXES_LEFT, AXES_RIGHT, AXES_TOP = 0.135, 0.955, 0.815
+X_LABELS_HEIGHT = 0.118  # tick labels and the axis title under the plot
+LEGEND_COLUMNS, LEGEND_ROW, LEGEND_PAD = 2, 0.046, 0.02
+Y_TITLE_WIDTH_PX = 62  # the rotated y axis title, its pad and the tick marks
+NICE_STEPS = [1, 2, 2.5, 5, 10]  # ticks at $100, $200, $250, $500 (never $80 or $160)
 
 STYLE: Any = {  # typed loosely: matplotlib types rcParams keys as a closed set
     "font.family": "DejaVu Sans",
@@ -78,7 +86,20 @@ def plan_name(payoff: Payoff, kind: HedgeKind) -> str:
 
 def holdings_text(payoff: Payoff) -> str:
     """What is held, in a few words ("2 BTC")."""
-    return label("holdings", payoff.holdings_label)
+    items = [
+        {"symbol": h.symbol, "quantity": h.quantity, "value_usd": _given_value(h)}
+        for h in payoff.holdings
+    ]
+    return label("holdings", items)
+
+
+def _given_value(holding: Holding) -> float | None:
+    """The dollar size, when the person gave one ("$500k SPY" makes 833.333… shares)."""
+    if holding.value_usd is not None:
+        return holding.value_usd
+    if round(holding.quantity, 4) != holding.quantity and holding.price_usd is not None:
+        return holding.quantity * holding.price_usd
+    return None
 
 
 def usd_short(value: float, signed: bool = False) -> str:
@@ -104,7 +125,7 @@ def _figure() -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
+    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)  # laid out by hand
     FigureCanvasAgg(figure)
     return figure
 
@@ -112,13 +133,13 @@ def _figure() -> Any:
 def _axes(figure: Any, payoff: Payoff, title: str, subtitle: str, x_label: str) -> Any:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    figure.suptitle(title, x=0.015, ha="left", fontweight="bold")
-    axes = figure.add_subplot()
-    axes.set_title(subtitle, loc="left", color="#555555", pad=12)
+    figure.text(0.015, 0.985, title, va="top", fontweight="bold", size=STYLE["figure.titlesize"])
+    figure.text(0.015, 0.925, subtitle, va="top", color="#555555")
+    axes = figure.add_axes((AXES_LEFT, 0.5, AXES_RIGHT - AXES_LEFT, 0.3))  # placed in _finish
     axes.set_xlabel(x_label, labelpad=8)
     axes.set_ylabel(label("y_axis"), labelpad=6)
-    axes.xaxis.set_major_locator(MaxNLocator(6))
-    axes.yaxis.set_major_locator(MaxNLocator(7))
+    axes.xaxis.set_major_locator(MaxNLocator(6, steps=NICE_STEPS))
+    axes.yaxis.set_major_locator(MaxNLocator(7, steps=NICE_STEPS))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _: usd_short(v)))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: usd_short(v, signed=True)))
     axes.set_xlim(payoff.prices_usd[0], payoff.prices_usd[-1])
@@ -127,13 +148,13 @@ def _axes(figure: Any, payoff: Payoff, title: str, subtitle: str, x_label: str) 
     moves = axes.secondary_xaxis(
         "top", functions=(lambda p: (p / spot - 1) * 100, lambda m: spot * (1 + m / 100))
     )
-    moves.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _movelabel(v)))
+    moves.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _move_text(v)))
     moves.tick_params(labelsize=12, colors="#777777")
     moves.spines["top"].set_visible(False)
     return axes
 
 
-def _movelabel(percent: float) -> str:
+def _move_text(percent: float) -> str:
     rounded = round(percent)
     if rounded == 0:
         return "0%"
@@ -242,24 +263,51 @@ def _label_downside(axes: Any, payoff: Payoff, kind: HedgeKind) -> None:
         )
 
 
-def _legend_and_png(figure: Any, axes: Any) -> bytes:
+def _widest_y_tick_px(figure: Any, axes: Any) -> float:
+    """How wide the widest y tick label will be, measured without drawing the figure."""
+    from matplotlib.font_manager import FontProperties
+
+    renderer = figure.canvas.get_renderer()
+    font = FontProperties(size=STYLE["ytick.labelsize"])
+    low, high = axes.get_ylim()
+    texts = [usd_short(v, signed=True) for v in axes.get_yticks() if low <= v <= high]
+    return max(
+        (renderer.get_text_width_height_descent(t, font, ismath=False)[0] for t in texts),
+        default=0.0,
+    )
+
+
+def _finish(figure: Any, axes: Any) -> bytes:
+    """Legend under the plot, the plot sized to the room left, the PNG bytes.
+
+    The layout is computed, not solved: matplotlib's constrained layout costs a second full
+    text pass (about 45 ms a chart), and at one fixed pixel size the margins are known.
+    """
     handles, labels = axes.get_legend_handles_labels()
+    rows = math.ceil(len(labels) / LEGEND_COLUMNS)
+    legend_height = LEGEND_PAD + rows * LEGEND_ROW
     figure.legend(
         handles,
         labels,
-        loc="outside lower center",
-        ncols=2,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.008),
+        ncols=LEGEND_COLUMNS,
         frameon=False,
         handlelength=2.6,
         columnspacing=1.6,
-        borderaxespad=0.2,
+        borderaxespad=0.0,
     )
+    bottom = legend_height + X_LABELS_HEIGHT
+    left = max(AXES_LEFT, (Y_TITLE_WIDTH_PX + _widest_y_tick_px(figure, axes)) / WIDTH_PX)
+    axes.set_position((left, bottom, AXES_RIGHT - left, AXES_TOP - bottom))
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    figure.savefig(
+        buffer, format="png", dpi=DPI, metadata={"Software": None}, pil_kwargs={"compress_level": 4}
+    )
     return buffer.getvalue()
 
 
-def _xlabel(payoff: Payoff, horizon_days: float) -> str:
+def _x_title(payoff: Payoff, horizon_days: float) -> str:
     return label("x_axis", payoff.axis_symbol, horizon_days)
 
 
@@ -272,7 +320,7 @@ def draw_plan(payoff: Payoff, kind: HedgeKind, horizon_days: float) -> bytes:
         figure = _figure()
         title = label("plan_title", holdings_text(payoff), plan_name(payoff, kind))
         axes = _axes(
-            figure, payoff, title, label("subtitle", horizon_days), _xlabel(payoff, horizon_days)
+            figure, payoff, title, label("subtitle", horizon_days), _x_title(payoff, horizon_days)
         )
         prices = np.asarray(payoff.prices_usd)
         values = np.asarray(payoff.curve(kind).pnl_usd)
@@ -319,7 +367,7 @@ def draw_plan(payoff: Payoff, kind: HedgeKind, horizon_days: float) -> bytes:
         _draw_breakevens(axes, payoff, kind)
         axes.margins(y=0.1)
         _label_downside(axes, payoff, kind)
-        return _legend_and_png(figure, axes)
+        return _finish(figure, axes)
 
 
 def draw_comparison(payoff: Payoff, horizon_days: float) -> bytes:
@@ -331,7 +379,7 @@ def draw_comparison(payoff: Payoff, horizon_days: float) -> bytes:
         kinds = [c.plan for c in payoff.curves if c.plan is not None]
         title = label("compare_title", holdings_text(payoff), len(kinds))
         axes = _axes(
-            figure, payoff, title, label("subtitle", horizon_days), _xlabel(payoff, horizon_days)
+            figure, payoff, title, label("subtitle", horizon_days), _x_title(payoff, horizon_days)
         )
         axes.plot(
             payoff.prices_usd,
@@ -354,4 +402,4 @@ def draw_comparison(payoff: Payoff, horizon_days: float) -> bytes:
         _draw_today(axes, payoff)
         for kind in kinds:
             _draw_plan_markers(axes, payoff, kind, with_lines=False)
-        return _legend_and_png(figure, axes)
+        return _finish(figure, axes)

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from hedging.models import (
     HedgeKind,
+    Holding,
     Model,
     Plan,
     PortfolioSummary,
@@ -58,7 +59,7 @@ class Payoff(Model):
     """Everything a payoff chart draws: one x grid, one or more curves, the marked prices."""
 
     axis_symbol: str | None  # None: the x axis is the whole portfolio's value
-    holdings_label: list[tuple[float, str]]  # (quantity, symbol) of what is held
+    holdings: list[Holding]  # what is held, as the person gave it
     spot_usd: float
     span: float
     moves: list[float]
@@ -244,7 +245,7 @@ def build_payoff(
     ]
     return Payoff(
         axis_symbol=axis_symbol,
-        holdings_label=[(h.quantity, h.symbol) for h in portfolio.holdings],
+        holdings=portfolio.holdings,
         spot_usd=spot,
         span=span,
         moves=moves,
