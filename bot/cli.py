@@ -10,6 +10,7 @@ from collections.abc import Sequence
 # sub-command -> module exposing add_arguments(parser) and run(args) -> int
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "plan": ("bot.cli_plan", "price hedges for what you hold, offline"),
+    "chart": ("bot.cli_chart", "draw the payoff charts of those hedges into PNG files"),
 }
 
 

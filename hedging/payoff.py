@@ -263,6 +263,7 @@ def plan_payoff(
 
 
 def comparison_payoff(recommendation: Recommendation, *, pnl: PnlAtMove | None = None) -> Payoff:
-    """The chart of every plan on one figure (those tradable where the person lives, if any are)."""
-    plans = [p for p in recommendation.plans if p.available] or recommendation.plans
+    """Every plan on one figure: those tradable for this person, or all when fewer than two are."""
+    available = [p for p in recommendation.plans if p.available]
+    plans = available if len(available) >= 2 else recommendation.plans
     return build_payoff(recommendation.portfolio, plans, pnl=pnl)

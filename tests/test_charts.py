@@ -165,3 +165,21 @@ async def test_rendering_leaves_the_event_loop_free_to_serve_others(recommendati
         await asyncio.sleep(0)
     await task
     assert ticks > 1  # the loop kept turning while the chart was drawn in a worker thread
+
+
+def test_hedgebot_chart_writes_one_png_per_plan_and_one_with_all(tmp_path, capsys):
+    from bot.cli import main
+
+    assert main(["chart", "10 ETH", "--out", str(tmp_path)]) == 0
+    written = sorted(path.name for path in tmp_path.iterdir())
+    assert written == sorted(["chart_all.png", *(f"chart_{k}.png" for k in HedgeKind)])
+    assert {png_size(path.read_bytes()) for path in tmp_path.iterdir()} == {(WIDTH_PX, HEIGHT_PX)}
+    assert "<b>" not in capsys.readouterr().out  # captions printed as plain text
+
+
+def test_hedgebot_chart_refuses_unreadable_holdings_in_one_line(tmp_path, capsys):
+    from bot.cli import main
+
+    assert main(["chart", "lots of coins", "--out", str(tmp_path)]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []

@@ -12,6 +12,7 @@ from hedging.models import (
     HedgeRequest,
     Holding,
     Instrument,
+    Intent,
     Leg,
     OptionDetails,
     Plan,
@@ -247,3 +248,21 @@ def test_the_put_strike_and_the_shorts_liquidation_are_the_plans_own(recommendat
         kind: plans[kind].liquidation_price_usd
         for kind in (HedgeKind.FULL, HedgeKind.PARTIAL, HedgeKind.CORRELATED)
     }
+
+
+@pytest.mark.parametrize(
+    ("instruments", "compared"),
+    [
+        # perpetuals only: the put cannot be bought, the three shorts are compared
+        ({Instrument.PERPETUAL}, {HedgeKind.FULL, HedgeKind.PARTIAL, HedgeKind.CORRELATED}),
+        # options only: one plan is no comparison, so all four are drawn for reference
+        ({Instrument.OPTION}, set(HedgeKind)),
+    ],
+)
+def test_the_comparison_draws_the_plans_the_person_can_use_when_there_are_two_or_more(
+    instruments, compared
+):
+    intent = Intent(instruments=frozenset(instruments))
+    request = HedgeRequest(portfolio=Portfolio(holdings=parse_holdings("2 BTC")), intent=intent)
+    payoff = comparison_payoff(recommend(request, load_snapshot()))
+    assert {c.plan for c in payoff.curves if c.plan is not None} == compared

@@ -35,7 +35,7 @@ def chart_keyboard(
         if plan.kind != showing and plan.available
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    if showing is not None and sum(p.available for p in recommendation.plans) > 1:
+    if showing is not None and len(recommendation.plans) > 1:
         compare = callbacks.encode(Action.CHART, owner, plan_id, ALL_PLANS)
         rows.append([InlineKeyboardButton(label("button_compare"), callback_data=compare)])
     return InlineKeyboardMarkup(rows)
