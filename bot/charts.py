@@ -12,9 +12,9 @@ from typing import Any
 from bot.chart_figures import draw_comparison, draw_plan, holdings_text, label, plan_name
 from bot.render import render
 from hedging.models import HedgeKind, Recommendation
-from hedging.payoff import MarkerKind, Payoff, PnlAtMove, comparison_payoff, plan_payoff
+from hedging.payoff import MarkerKind, Payoff, comparison_payoff, plan_payoff
 
-CACHE_SIZE = 128  # PNGs of ~100 kB each: a few MB at most
+CACHE_SIZE = 64  # PNGs of ~150 kB each: under 10 MB
 CAPTION_LIMIT = 1024
 
 
@@ -33,6 +33,7 @@ class ChartCache:
         self.max_entries = max_entries
         self.hits = 0
         self.misses = 0
+        self.drawing: dict[str, asyncio.Future[ChartImage]] = {}  # renders under way, by key
         self._items: OrderedDict[str, ChartImage] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -55,11 +56,6 @@ class ChartCache:
 
     def __len__(self) -> int:
         return len(self._items)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self.hits = self.misses = 0
 
 
 CACHE = ChartCache()
@@ -125,20 +121,16 @@ def comparison_caption(payoff: Payoff, recommendation: Recommendation) -> str:
 # ---- the async API the handlers use: cached, drawn off the event loop ----
 
 
-def render_plan_chart(
-    recommendation: Recommendation, kind: HedgeKind, pnl: PnlAtMove | None = None
-) -> ChartImage:
+def render_plan_chart(recommendation: Recommendation, kind: HedgeKind) -> ChartImage:
     """Compute and draw one plan's chart (blocking: call it in a worker thread)."""
-    payoff = plan_payoff(recommendation, kind, pnl=pnl)
+    payoff = plan_payoff(recommendation, kind)
     png = draw_plan(payoff, kind, recommendation.intent.horizon_days)
     return ChartImage(png=png, caption=plan_caption(payoff, recommendation, kind))
 
 
-def render_comparison_chart(
-    recommendation: Recommendation, pnl: PnlAtMove | None = None
-) -> ChartImage:
+def render_comparison_chart(recommendation: Recommendation) -> ChartImage:
     """Compute and draw the all-plans chart (blocking: call it in a worker thread)."""
-    payoff = comparison_payoff(recommendation, pnl=pnl)
+    payoff = comparison_payoff(recommendation)
     png = draw_comparison(payoff, recommendation.intent.horizon_days)
     return ChartImage(png=png, caption=comparison_caption(payoff, recommendation))
 
@@ -146,13 +138,22 @@ def render_comparison_chart(
 async def plan_chart(
     recommendation: Recommendation, kind: HedgeKind | None, cache: ChartCache = CACHE
 ) -> ChartImage:
-    """The chart of one plan (kind) or of all plans (None), from the cache or a worker thread."""
+    """The chart of one plan (kind) or of all plans (None), from the cache or a worker thread.
+
+    A second request for a chart still being drawn (a double tap) waits for the same drawing.
+    """
     key = cache_key(recommendation, kind)
     image = cache.get(key)
-    if image is None:
+    if image is not None:
+        return image
+    drawing = cache.drawing.get(key)
+    if drawing is None:
         if kind is None:
-            image = await asyncio.to_thread(render_comparison_chart, recommendation)
+            job = asyncio.to_thread(render_comparison_chart, recommendation)
         else:
-            image = await asyncio.to_thread(render_plan_chart, recommendation, kind)
-        cache.put(key, image)
+            job = asyncio.to_thread(render_plan_chart, recommendation, kind)
+        drawing = cache.drawing[key] = asyncio.ensure_future(job)
+        drawing.add_done_callback(lambda _: cache.drawing.pop(key, None))
+    image = await asyncio.shield(drawing)
+    cache.put(key, image)
     return image

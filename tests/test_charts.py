@@ -156,6 +156,15 @@ async def test_a_chart_is_rendered_once_per_plan_then_served_from_the_cache(reco
     assert (len(cache), cache.hits, cache.misses) == (2, 1, 2)
 
 
+async def test_a_double_tap_draws_the_chart_once(recommendations):
+    recommendation, cache = recommendations["$500k SPY"], ChartCache()
+    first, second = await asyncio.gather(
+        plan_chart(recommendation, None, cache), plan_chart(recommendation, None, cache)
+    )
+    assert first is second
+    assert (len(cache), cache.drawing) == (1, {})
+
+
 async def test_rendering_leaves_the_event_loop_free_to_serve_others(recommendations):
     recommendation = recommendations["10 ETH"]
     ticks = 0

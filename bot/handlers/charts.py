@@ -59,7 +59,7 @@ async def send_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await query.answer()  # the owner check ran before this handler (bot.handlers.common)
     chat_id = query.message.chat.id
     try:
-        stored = load_plan(_database(context), int(data.arg(0)))
+        stored = load_plan(context.bot_data["db"], int(data.arg(0)))
         if stored is None or stored.user_id != data.owner_id:
             raise LookupError("no such plan")
         kind = _which(stored.recommendation, data.arg(1, "0"))
@@ -79,10 +79,6 @@ async def send_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         caption=image.caption,
         reply_markup=chart_keyboard(data.owner_id, stored.id, stored.recommendation, kind),
     )
-
-
-def _database(context: ContextTypes.DEFAULT_TYPE) -> Any:
-    return context.bot_data["db"]
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
