@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from bot.render import pct, qty, signed_usd, usd
 from hedging.models import Leg, Plan, Position, Recommendation, Side
+from hedging.plans.common import INSTRUMENT_NAMES
 
 DISCLAIMER = "For education only, not financial advice. Hedgebot never places trades."
 
 
 def _leg(leg: Leg) -> str:
     verb = {Side.SHORT: "short", Side.LONG: "buy", Side.BUY_PUT: "buy", Side.SELL_CALL: "sell"}
-    what = leg.instrument.value.replace("_", " ")
+    what = INSTRUMENT_NAMES[leg.instrument]
     if leg.side is Side.BUY_PUT:
         what = f"{usd(leg.strike_usd or 0)} put"
     elif leg.side is Side.SELL_CALL:
@@ -44,7 +45,9 @@ def _price_origin(position: Position) -> str:
 
 
 def _liquidation(plan: Plan) -> str:
-    return "-" if plan.liquidation_price_usd is None else usd(plan.liquidation_price_usd)
+    if plan.liquidation_price_usd is None:
+        return "-"
+    return f"{plan.liquidation_symbol or ''} {usd(plan.liquidation_price_usd)}".strip()
 
 
 def _distance(plan: Plan) -> str:

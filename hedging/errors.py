@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from pydantic import ValidationError
 
 _FIELD_WORDS = {
@@ -48,6 +50,9 @@ class HedgeInputError(ValueError):
             for key, value in (first.get("ctx") or {}).items()
         }
         rule = _RULE_WORDS.get(first["type"])
+        given = first.get("input")
+        if isinstance(given, float) and not math.isfinite(given):
+            rule = _RULE_WORDS["finite_number"]
         if rule is not None:
             try:
                 detail = rule.format(**context)

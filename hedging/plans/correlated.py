@@ -80,7 +80,7 @@ def _portfolio_stats(context: Context, proxy: AssetMarket) -> tuple[float, float
 
 
 def best_proxy(context: Context) -> ProxyFit | None:
-    """The shortable proxy most correlated with the whole portfolio."""
+    """The shortable proxy most correlated with the whole portfolio; one not held if possible."""
     total = context.portfolio.value_usd
     weights = {p.symbol: p.value_usd / total for p in context.positions}
     classes = {p.asset_class for p in context.positions}
@@ -89,10 +89,18 @@ def best_proxy(context: Context) -> ProxyFit | None:
         candidates.extend(CRYPTO_PROXIES)
     if classes - {AssetClass.CRYPTO}:
         candidates.extend(EQUITY_PROXIES)
+    unheld = [symbol for symbol in candidates if symbol not in weights]
+    held = [symbol for symbol in candidates if weights.get(symbol, 1.0) <= MAX_PROXY_WEIGHT]
+    return _best_of(context, unheld, weights, classes) or _best_of(context, held, weights, classes)
+
+
+def _best_of(
+    context: Context, candidates: list[str], weights: dict[str, float], classes: set[AssetClass]
+) -> ProxyFit | None:
     best: ProxyFit | None = None
     for symbol in candidates:
         proxy = context.assets.get(symbol)
-        if proxy is None or weights.get(symbol, 0.0) > MAX_PROXY_WEIGHT:
+        if proxy is None:
             continue
         route = short_route(context, proxy)
         if route is None:
@@ -109,9 +117,11 @@ def best_proxy(context: Context) -> ProxyFit | None:
     return best
 
 
-def _unavailable(context: Context) -> Plan:
-    costs = Costs.model_construct(fees_usd=0.0, funding_usd=0.0, premium_usd=0.0, total_usd=0.0)
-    note = "No correlated asset can be shorted with your region and instruments."
+NO_PROXY = "No correlated asset can be shorted with your region and instruments."
+
+
+def _unavailable(context: Context, note: str = NO_PROXY) -> Plan:
+    costs = Costs(fees_usd=0.0, funding_usd=0.0, premium_usd=0.0, total_usd=0.0)
     return finish_plan(
         context,
         kind=HedgeKind.CORRELATED,
@@ -137,6 +147,11 @@ def build_correlated_plan(context: Context) -> Plan:
     leg, fees, carry = short_leg(
         context, proxy, fit.route, ratio * value / proxy.price_usd, proxy_beta
     )
+    if leg.quantity == 0:
+        return _unavailable(
+            context,
+            f"Your holdings are too small for one {leg.contract_size:g} {proxy.symbol} contract.",
+        )
     leverage = min(context.request.settings.leverage, fit.route.max_leverage)
     price = liquidation_price(fit.route, proxy.price_usd, leg.quantity, leverage)
     leg = leg.model_copy(update={"liquidation_price_usd": price})
@@ -147,10 +162,8 @@ def build_correlated_plan(context: Context) -> Plan:
     if leg.contracts is not None and not contracts:
         contracts[f"{leg.contract_size:g} {proxy.symbol}"] = leg.contracts
     breakdown_beta = BREAKDOWN_RHO * proxy.volatility / fit.vol_portfolio
-    costs = Costs.model_construct(
-        fees_usd=fees, funding_usd=carry, premium_usd=0.0, total_usd=fees + carry
-    )
-    draft = Plan.model_construct(
+    costs = Costs(fees_usd=fees, funding_usd=carry, premium_usd=0.0, total_usd=fees + carry)
+    draft = Plan(
         kind=HedgeKind.CORRELATED,
         legs=[leg],
         hedge_ratio=traded_ratio,
@@ -159,7 +172,7 @@ def build_correlated_plan(context: Context) -> Plan:
         costs=costs,
         scenarios=[],
     )
-    details = CorrelationDetails.model_construct(
+    details = CorrelationDetails(
         proxy=proxy.symbol,
         rho=fit.rho,
         vol_asset=fit.vol_portfolio,
@@ -184,9 +197,10 @@ def build_correlated_plan(context: Context) -> Plan:
         f"fell to {BREAKDOWN_RHO}, far less of a drop would be covered: see the breakdown case.",
     ]
     if "MES" in contracts:
+        used = "an index CFD" if leg.contracts is None else f"{leg.contracts:g} MES"
         notes.append(
             f"That is {contracts['ES']:.2f} E-mini (ES, $50 x index) or {contracts['MES']:.1f} "
-            f"Micro E-mini (MES, $5 x index) contracts; this plan uses {leg.contracts:g} MES."
+            f"Micro E-mini (MES, $5 x index) contracts; this plan uses {used}."
         )
     elif leg.contracts is not None:
         notes.append(

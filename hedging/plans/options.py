@@ -131,7 +131,7 @@ def option_leg(
     contracts = max(1.0, float(round(market.position.quantity / market.contract_size)))
     quantity = contracts * market.contract_size
     spot = market.asset.price_usd
-    leg = Leg.model_construct(
+    leg = Leg(
         symbol=market.asset.symbol,
         instrument=Instrument.OPTION,
         side=side,
@@ -162,7 +162,7 @@ def put_details(context: Context, market: OptionMarket, offset: float) -> tuple[
     leg, fee = option_leg(context, market, Side.BUY_PUT, strike)
     held = market.position.quantity
     premium = leg.premium_usd or 0.0
-    details = OptionDetails.model_construct(
+    details = OptionDetails(
         strike_usd=strike,
         expiry_days=market.years * 365,
         implied_vol=market.vol,
@@ -217,10 +217,8 @@ def _collar(
         fees += fee
     legs.extend(calls)
     net = sum(leg.premium_usd or 0.0 for leg in puts) - sum(leg.premium_usd or 0.0 for leg in calls)
-    costs = Costs.model_construct(
-        fees_usd=fees, funding_usd=0.0, premium_usd=net, total_usd=net + fees
-    )
-    plan = Plan.model_construct(
+    costs = Costs(fees_usd=fees, funding_usd=0.0, premium_usd=net, total_usd=net + fees)
+    plan = Plan(
         kind=HedgeKind.OPTIONS,
         legs=legs,
         hedge_ratio=1.0,
@@ -229,7 +227,7 @@ def _collar(
         costs=costs,
         scenarios=[],
     )
-    return CollarDetails.model_construct(
+    return CollarDetails(
         put_strike_usd=puts[0].strike_usd or 0.0,
         call_strike_usd=calls[0].strike_usd or 0.0,
         call_premium_per_unit_usd=calls[0].premium_per_unit_usd or 0.0,
@@ -271,10 +269,16 @@ def build_options_plan(context: Context) -> Plan:
     """Protective puts on every holding that has listed options, at the strike the outlook suits."""
     markets: list[OptionMarket] = []
     skipped: list[str] = []
+    too_small: list[str] = []
     for position in context.positions:
         market = option_market(context, position)
         if market is None:
             skipped.append(position.symbol)
+        elif round(position.quantity / market.contract_size) == 0:
+            too_small.append(
+                f"{position.quantity:g} {position.symbol} is less than half of one option "
+                f"contract ({market.contract_size:g}), so it stays unprotected here."
+            )
         else:
             markets.append(market)
     by_strike = [[put_details(context, m, offset) for m in markets] for offset in STRIKE_OFFSETS]
@@ -283,9 +287,7 @@ def build_options_plan(context: Context) -> Plan:
     legs = [leg for leg, _ in chosen]
     fees = sum(details.fees_usd for _, details in chosen)
     premium = sum(details.premium_usd for _, details in chosen)
-    costs = Costs.model_construct(
-        fees_usd=fees, funding_usd=0.0, premium_usd=premium, total_usd=premium + fees
-    )
+    costs = Costs(fees_usd=fees, funding_usd=0.0, premium_usd=premium, total_usd=premium + fees)
     protected = sum(leg.quantity * leg.price_usd for leg in legs)
     value = context.portfolio.value_usd
     return finish_plan(
@@ -296,7 +298,7 @@ def build_options_plan(context: Context) -> Plan:
         leverage=1.0,
         margin_usd=0.0,
         costs=costs,
-        notes=_notes(context, markets, skipped),
+        notes=[*too_small, *_notes(context, markets, skipped)],
         venues=[venue for market in markets for venue in market.venues],
         options=chosen[0][1] if chosen else None,
         option_strikes=[details for level in zip(*by_strike, strict=True) for _, details in level],
