@@ -351,7 +351,7 @@ def draw_plan(payoff: Payoff, kind: HedgeKind, horizon_days: float) -> bytes:
             linewidth=3,
             linestyle=(0, (5, 3)),
             label=label("unhedged"),
-            zorder=3,
+            zorder=4.5,  # dashed on top: a plan that matches no hedge still shows through the gaps
         )
         axes.plot(
             prices,
@@ -388,7 +388,7 @@ def draw_comparison(payoff: Payoff, horizon_days: float) -> bytes:
             linewidth=3,
             linestyle=(0, (5, 3)),
             label=label("unhedged"),
-            zorder=3,
+            zorder=4.5,  # dashed on top: a plan that matches no hedge still shows through the gaps
         )
         for kind in kinds:
             axes.plot(

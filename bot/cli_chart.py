@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """One PNG per plan and one with every plan; prints each file and its caption."""
+    """One PNG per usable plan and one with every plan; prints each file and its caption."""
     from pydantic import ValidationError
 
     from bot.charts import render_comparison_chart, render_plan_chart
@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"hedgebot chart: {error.message}", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    images = {str(p.kind): render_plan_chart(recommendation, p.kind) for p in recommendation.plans}
+    usable = [p for p in recommendation.plans if p.available]  # the plans the bot offers charts of
+    images = {str(p.kind): render_plan_chart(recommendation, p.kind) for p in usable}
     if len(recommendation.plans) > 1:
         images["all"] = render_comparison_chart(recommendation)
     for name, image in images.items():
