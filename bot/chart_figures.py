@@ -109,7 +109,10 @@ def usd_short(value: float, signed: bool = False) -> str:
         ((size, suffix) for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")) if amount >= size),
         (1.0, ""),
     )
-    number = f"{amount / size:,.1f}".removesuffix(".0") if suffix else f"{amount:,.0f}"
+    if suffix or amount >= 100:
+        number = f"{amount / size:,.1f}".removesuffix(".0")
+    else:  # cheap assets: $0.45, $12.5
+        number = f"{amount:.2f}".rstrip("0").rstrip(".")
     text = f"${number}{suffix}"
     if text == "$0":
         return text

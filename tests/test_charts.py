@@ -112,6 +112,10 @@ def test_a_put_chart_caption_names_the_strike_and_the_breakeven(recommendations)
         (1_250_000, False, "$1.2M"),
         (3e9, False, "$3B"),
         (450, False, "$450"),
+        (84, False, "$84"),
+        (12.5, False, "$12.5"),
+        (0.45, False, "$0.45"),
+        (-0.1, True, "\u2212$0.1"),
     ],
 )
 def test_tick_labels_are_short_dollar_amounts(value, signed, text):
