@@ -196,3 +196,16 @@ def test_hedgebot_chart_refuses_unreadable_holdings_in_one_line(tmp_path, capsys
     assert main(["chart", "lots of coins", "--out", str(tmp_path)]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("showing", [None, HedgeKind.OPTIONS])
+def test_buttons_under_a_chart_fit_telegrams_64_bytes_at_the_largest_ids(recommendations, showing):
+    from bot.handlers.charts import chart_keyboard
+
+    recommendation = recommendations["2 BTC"]
+    markup = chart_keyboard(2**53, 10**12, recommendation, showing)
+    data = [b.callback_data for row in markup.inline_keyboard for b in row]
+    for item in data:
+        telegram_rules.check_callback_data(str(item))
+    others = [p for p in recommendation.plans if p.kind != showing]
+    assert len(data) == len(others) + (showing is not None)  # other plans, and "all" under one plan

@@ -76,6 +76,7 @@ async def send_chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await context.bot.send_photo(
         chat_id,
         photo=image.png,
+        filename=f"payoff-{'all' if kind is None else kind}.png",  # so it is sent as image/png
         caption=image.caption,
         reply_markup=chart_keyboard(data.owner_id, stored.id, stored.recommendation, kind),
     )
