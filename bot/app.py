@@ -56,13 +56,13 @@ def _token(settings: Settings) -> str:
     return token.get_secret_value().strip() if token else ""
 
 
-async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+async def _post_init(application: Application) -> None:
     """Register the command list with Telegram."""
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS.items()])
 
 
-def application_builder(settings: Settings, db: sqlite_utils.Database) -> ApplicationBuilder:  # type: ignore[type-arg]  # noqa: E501
-    """The stack every bot here runs on (the benchmark's echo bot too): HTML, limiter, persistence."""
+def application_builder(settings: Settings, db: sqlite_utils.Database) -> ApplicationBuilder:
+    """The stack every bot here runs on (the echo bot too): HTML, rate limiter, persistence."""
     telegram = settings.telegram
     return (
         ApplicationBuilder()
@@ -82,7 +82,13 @@ def application_builder(settings: Settings, db: sqlite_utils.Database) -> Applic
                 max_retries=telegram.max_retries,
             )
         )
-        .persistence(SqlitePersistence(db, update_interval=settings.storage.flush_seconds))
+        .persistence(
+            SqlitePersistence(
+                db,
+                update_interval=settings.storage.flush_seconds,
+                conversation_max_age=settings.bot.conversation_timeout_seconds,
+            )
+        )
         .concurrent_updates(PerChatUpdateProcessor(telegram.concurrent_updates))
         .get_updates_read_timeout(telegram.poll_timeout + 10)
         .post_init(_post_init)
@@ -96,7 +102,7 @@ def build_application(
     clock: Any = None,
     db: sqlite_utils.Database | None = None,
     features: list[str] | None = None,
-) -> Application:  # type: ignore[type-arg]
+) -> Application:
     """The whole bot: handlers, persistence in SQLite, HTML defaults, rate limiter with retries."""
     if market is None:
         from hedging.market import SnapshotProvider
@@ -121,7 +127,7 @@ def build_application(
     return application
 
 
-def _register_core(application: Application) -> None:  # type: ignore[type-arg]
+def _register_core(application: Application) -> None:
     # settings first: while it waits for a typed timezone, that text is not a hedge request
     settings_handlers.register(application)
     hedge.register(application)

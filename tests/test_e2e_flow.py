@@ -1,4 +1,4 @@
-"""The guided flow: buttons and typed answers, back, cancel, timeout, restart, two people at once."""
+"""The guided flow: buttons and typed answers, back, cancel, timeout, restart, two people."""
 
 from __future__ import annotations
 
@@ -127,3 +127,37 @@ async def test_two_people_at_once_keep_separate_conversations(
         "Step 3 of 4 · For how long?",
         "Step 4 of 4 · Your view",
     ]
+
+
+async def test_start_in_the_middle_leaves_the_flow_and_hedge_starts_it_afresh(
+    alice: Person,
+) -> None:
+    await alice.says("2 BTC")
+    (greeting,) = await alice.says("/start")
+    assert greeting.text.startswith("👋")
+    (hint,) = await alice.says("CPI")
+    assert hint.text.startswith("I didn't find any holdings")
+    await alice.says("3 ETH")
+    (fresh,) = await alice.says("/hedge")
+    assert fresh.text.startswith("Step 1 of 4")
+    (asked,) = await alice.says("CPI")
+    assert "I need what you hold" in asked.text
+
+
+async def test_a_sticker_outside_any_question_gets_an_answer(
+    bot: RunningBot, alice: Person, fake: FakeBotApi
+) -> None:
+    message = fake.user_says(alice.id, "x")["message"]
+    del message["text"]
+    message["sticker"] = {
+        "file_id": "s",
+        "file_unique_id": "s",
+        "type": "regular",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+    }
+    await bot.settle()
+    (answer,) = fake.sent_to(alice.id)
+    assert answer.text == "Sorry, I couldn't make sense of that.\nI can only read text here."

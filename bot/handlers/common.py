@@ -66,6 +66,11 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await reply(update, "unknown_command")
 
 
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A sticker, photo or voice note outside any question."""
+    await reply(update, "bad_input", step="media", reason=None, too_long=False)
+
+
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A button from a question that has since ended (cancelled, timed out, finished)."""
     assert update.callback_query is not None
@@ -86,16 +91,21 @@ async def check_button_owner(update: Update, context: ContextTypes.DEFAULT_TYPE)
         raise ApplicationHandlerStop
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: Application) -> None:
     application.add_handler(TypeHandler(Update, check_button_owner), group=-1)
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CallbackQueryHandler(menu_button, pattern=pattern(Action.MENU)))
 
 
-def register_fallbacks(application: Application, missing: list[str]) -> None:  # type: ignore[type-arg]
+def register_fallbacks(application: Application, missing: list[str]) -> None:
     """After every feature: commands whose feature is absent, then any unknown command."""
     for name in missing:
         application.add_handler(CommandHandler(name, feature_missing))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & ~filters.TEXT, not_text
+        )
+    )
     application.add_handler(CallbackQueryHandler(stale_button))
