@@ -20,10 +20,8 @@ from bot.charts import (
     render_comparison_chart,
     render_plan_chart,
 )
-from hedging.holdings import parse_holdings
-from hedging.market import load_snapshot
-from hedging.models import HedgeKind, HedgeRequest, Portfolio, Recommendation
-from hedging.planner import recommend
+from hedging.models import HedgeKind, Recommendation
+from tests.conftest import SAMPLE_HOLDINGS
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -56,35 +54,30 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-@pytest.fixture(scope="module")
-def recommendations() -> dict[str, Recommendation]:
-    market = load_snapshot()
-    return {
-        text: recommend(HedgeRequest(portfolio=Portfolio(holdings=parse_holdings(text))), market)
-        for text in ("2 BTC", "10 ETH", "$500k SPY", "1 BTC and 20 ETH")
-    }
-
-
-@pytest.mark.parametrize("holdings", ["2 BTC", "10 ETH", "$500k SPY", "1 BTC and 20 ETH"])
-def test_every_plan_chart_is_a_valid_png_of_the_stated_size(recommendations, holdings):
-    recommendation = recommendations[holdings]
+@pytest.mark.parametrize("holdings", SAMPLE_HOLDINGS)
+def test_every_plan_chart_is_a_valid_png_of_the_stated_size(sample_recommendations, holdings):
+    recommendation = sample_recommendations[holdings]
     for plan in recommendation.plans:
         image = render_plan_chart(recommendation, plan.kind)
         assert png_size(image.png) == (WIDTH_PX, HEIGHT_PX)
-    assert WIDTH_PX >= 1000
 
 
-@pytest.mark.parametrize("holdings", ["2 BTC", "$500k SPY", "1 BTC and 20 ETH"])
-def test_the_comparison_chart_is_a_valid_png_of_the_stated_size(recommendations, holdings):
-    image = render_comparison_chart(recommendations[holdings])
+def test_the_stated_size_is_wide_enough_for_a_phone_and_no_wider_than_telegram_keeps():
+    assert 1000 <= WIDTH_PX <= 1280
+    assert HEIGHT_PX <= WIDTH_PX  # Telegram's photo limit is on the long side
+
+
+@pytest.mark.parametrize("holdings", ["2 BTC", "$500k SPY", "1 BTC, 20 ETH"])
+def test_the_comparison_chart_is_a_valid_png_of_the_stated_size(sample_recommendations, holdings):
+    image = render_comparison_chart(sample_recommendations[holdings])
     assert png_size(image.png) == (WIDTH_PX, HEIGHT_PX)
 
 
-@pytest.mark.parametrize("holdings", ["2 BTC", "10 ETH", "$500k SPY", "1 BTC and 20 ETH"])
+@pytest.mark.parametrize("holdings", SAMPLE_HOLDINGS)
 def test_captions_are_one_line_of_valid_telegram_html_within_1024_characters(
-    recommendations, holdings
+    sample_recommendations, holdings
 ):
-    recommendation = recommendations[holdings]
+    recommendation = sample_recommendations[holdings]
     images = [render_plan_chart(recommendation, p.kind) for p in recommendation.plans]
     images.append(render_comparison_chart(recommendation))
     for image in images:
@@ -93,8 +86,8 @@ def test_captions_are_one_line_of_valid_telegram_html_within_1024_characters(
         assert 0 < len(parsed.text) <= 1024
 
 
-def test_a_put_chart_caption_names_the_strike_and_the_breakeven(recommendations):
-    recommendation = recommendations["2 BTC"]
+def test_a_put_chart_caption_names_the_strike_and_the_breakeven(sample_recommendations):
+    recommendation = sample_recommendations["2 BTC"]
     options = next(p for p in recommendation.plans if p.kind == HedgeKind.OPTIONS)
     caption = render_plan_chart(recommendation, HedgeKind.OPTIONS).caption
     assert f"strike is ${options.legs[0].strike_usd:,.0f}" in caption
@@ -130,8 +123,8 @@ def test_importing_the_chart_modules_does_not_import_matplotlib():
     assert result.stdout.strip() == "False"
 
 
-def test_the_cache_key_changes_with_the_plan_and_not_otherwise(recommendations):
-    recommendation = recommendations["2 BTC"]
+def test_the_cache_key_changes_with_the_plan_and_not_otherwise(sample_recommendations):
+    recommendation = sample_recommendations["2 BTC"]
     first, second = (p.kind for p in recommendation.plans[:2])
     same = Recommendation.model_validate_json(recommendation.model_dump_json())
     assert cache_key(recommendation, first) == cache_key(same, first)
@@ -149,8 +142,8 @@ def test_the_cache_keeps_the_most_recently_used_charts_only():
     assert (len(cache), cache.hits, cache.misses) == (2, 3, 1)
 
 
-async def test_a_chart_is_rendered_once_per_plan_then_served_from_the_cache(recommendations):
-    recommendation, cache = recommendations["2 BTC"], ChartCache()
+async def test_a_chart_is_rendered_once_per_plan_then_served_from_the_cache(sample_recommendations):
+    recommendation, cache = sample_recommendations["2 BTC"], ChartCache()
     kind = recommendation.plans[0].kind
     first = await plan_chart(recommendation, kind, cache)
     again = await plan_chart(recommendation, kind, cache)
@@ -160,8 +153,8 @@ async def test_a_chart_is_rendered_once_per_plan_then_served_from_the_cache(reco
     assert (len(cache), cache.hits, cache.misses) == (2, 1, 2)
 
 
-async def test_a_double_tap_draws_the_chart_once(recommendations):
-    recommendation, cache = recommendations["$500k SPY"], ChartCache()
+async def test_a_double_tap_draws_the_chart_once(sample_recommendations):
+    recommendation, cache = sample_recommendations["$500k SPY"], ChartCache()
     first, second = await asyncio.gather(
         plan_chart(recommendation, None, cache), plan_chart(recommendation, None, cache)
     )
@@ -169,8 +162,8 @@ async def test_a_double_tap_draws_the_chart_once(recommendations):
     assert (len(cache), cache.drawing) == (1, {})
 
 
-async def test_rendering_leaves_the_event_loop_free_to_serve_others(recommendations):
-    recommendation = recommendations["10 ETH"]
+async def test_rendering_leaves_the_event_loop_free_to_serve_others(sample_recommendations):
+    recommendation = sample_recommendations["10 ETH"]
     ticks = 0
     task = asyncio.create_task(plan_chart(recommendation, None, ChartCache()))
     while not task.done():
@@ -199,10 +192,12 @@ def test_hedgebot_chart_refuses_unreadable_holdings_in_one_line(tmp_path, capsys
 
 
 @pytest.mark.parametrize("showing", [None, HedgeKind.OPTIONS])
-def test_buttons_under_a_chart_fit_telegrams_64_bytes_at_the_largest_ids(recommendations, showing):
+def test_buttons_under_a_chart_fit_telegrams_64_bytes_at_the_largest_ids(
+    sample_recommendations, showing
+):
     from bot.handlers.charts import chart_keyboard
 
-    recommendation = recommendations["2 BTC"]
+    recommendation = sample_recommendations["2 BTC"]
     markup = chart_keyboard(2**53, 10**12, recommendation, showing)
     data = [b.callback_data for row in markup.inline_keyboard for b in row]
     for item in data:

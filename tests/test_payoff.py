@@ -18,13 +18,13 @@ from hedging.models import (
     Plan,
     Portfolio,
     PortfolioSummary,
-    Recommendation,
     Scenario,
     Side,
 )
 from hedging.payoff import MarkerKind, build_payoff, comparison_payoff, plan_payoff
 from hedging.planner import recommend
 from hedging.scenarios import pnl_at_move
+from tests.conftest import SAMPLE_HOLDINGS
 
 SPOT = 100.0
 BTC = PortfolioSummary(
@@ -178,25 +178,14 @@ def test_a_payoff_without_plans_is_refused():
 
 # ---- against the core: the chart and the scenario table are the same numbers ----
 
-HOLDINGS = ["2 BTC", "10 ETH", "$500k SPY", "1 BTC, 20 ETH"]
-
-
-@pytest.fixture(scope="module")
-def recommendations() -> dict[str, Recommendation]:
-    market = load_snapshot()
-    return {
-        text: recommend(HedgeRequest(portfolio=Portfolio(holdings=parse_holdings(text))), market)
-        for text in HOLDINGS
-    }
-
 
 def _at(payoff, curve, move: float) -> float:
     return curve.pnl_usd[payoff.moves.index(move)]
 
 
-@pytest.mark.parametrize("holdings", HOLDINGS)
-def test_every_scenario_table_row_is_a_point_of_its_plans_chart(recommendations, holdings):
-    recommendation = recommendations[holdings]
+@pytest.mark.parametrize("holdings", SAMPLE_HOLDINGS)
+def test_every_scenario_table_row_is_a_point_of_its_plans_chart(sample_recommendations, holdings):
+    recommendation = sample_recommendations[holdings]
     for plan in recommendation.plans:
         payoff = plan_payoff(recommendation, plan.kind)
         drawn = [
@@ -211,12 +200,12 @@ def test_every_scenario_table_row_is_a_point_of_its_plans_chart(recommendations,
         assert drawn == table
 
 
-@pytest.mark.parametrize("holdings", HOLDINGS)
+@pytest.mark.parametrize("holdings", SAMPLE_HOLDINGS)
 @pytest.mark.parametrize("move", [-0.4, -0.25, -0.07, 0.0, 0.13, 0.4])
 def test_the_comparison_chart_draws_what_pnl_at_move_gives_at_any_price(
-    recommendations, holdings, move
+    sample_recommendations, holdings, move
 ):
-    recommendation = recommendations[holdings]
+    recommendation = sample_recommendations[holdings]
     payoff = comparison_payoff(recommendation)
     index = payoff.moves.index(move)
     drawn = [payoff.curve(p.kind).pnl_usd[index] for p in recommendation.plans]
@@ -227,9 +216,9 @@ def test_the_comparison_chart_draws_what_pnl_at_move_gives_at_any_price(
     assert payoff.prices_usd[index] == pytest.approx(payoff.spot_usd * (1 + move))
 
 
-@pytest.mark.parametrize("holdings", HOLDINGS)
-def test_at_each_breakeven_the_core_says_the_plan_makes_nothing(recommendations, holdings):
-    recommendation = recommendations[holdings]
+@pytest.mark.parametrize("holdings", SAMPLE_HOLDINGS)
+def test_at_each_breakeven_the_core_says_the_plan_makes_nothing(sample_recommendations, holdings):
+    recommendation = sample_recommendations[holdings]
     payoff = comparison_payoff(recommendation)
     for marker in payoff.markers_of(MarkerKind.BREAKEVEN):
         plan = next(p for p in recommendation.plans if p.kind == marker.plan)
@@ -237,8 +226,8 @@ def test_at_each_breakeven_the_core_says_the_plan_makes_nothing(recommendations,
         assert abs(value) < 1e-6 * recommendation.portfolio.value_usd
 
 
-def test_the_put_strike_and_the_shorts_liquidation_are_the_plans_own(recommendations):
-    recommendation = recommendations["2 BTC"]
+def test_the_put_strike_and_the_shorts_liquidation_are_the_plans_own(sample_recommendations):
+    recommendation = sample_recommendations["2 BTC"]
     plans = {p.kind: p for p in recommendation.plans}
     payoff = comparison_payoff(recommendation)
     strikes = {m.plan: m.level_usd for m in payoff.markers_of(MarkerKind.STRIKE)}
