@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import io
-import math
 import threading
 from typing import Any
 
@@ -35,7 +34,8 @@ LOSS_FILL = "#D55E00"
 # the layout, in fractions of the figure (see _finish)
 AXES_LEFT, AXES_RIGHT, AXES_TOP = 0.135, 0.955, 0.815
 X_LABELS_HEIGHT = 0.118  # tick labels and the axis title under the plot
-LEGEND_COLUMNS, LEGEND_ROW, LEGEND_PAD = 2, 0.046, 0.02
+LEGEND_FITS = ((2, 13), (2, 12), (2, 11), (1, 13))  # (columns, font size), tried in order
+LEGEND_PAD = 0.02  # between the legend and the x axis title
 Y_TITLE_WIDTH_PX = 62  # the rotated y axis title, its pad and the tick marks
 NICE_STEPS = [1, 2, 2.5, 5, 10]  # ticks at $100, $200, $250, $500 (never $80 or $160)
 
@@ -179,46 +179,71 @@ def _on_chart(payoff: Payoff, marker: Marker) -> bool:
     return payoff.on_chart(marker)
 
 
+LINE_STYLES: dict[MarkerKind, dict[str, Any]] = {
+    MarkerKind.STRIKE: {"color": STRIKE_COLOUR, "linestyle": (0, (6, 3)), "linewidth": 2},
+    MarkerKind.LIQUIDATION: {"color": LIQUIDATION_COLOUR, "linestyle": "-", "linewidth": 2.5},
+}
+POINT_STYLES: dict[MarkerKind, dict[str, Any]] = {
+    MarkerKind.STRIKE: {"marker": "D", "markersize": 10, "color": STRIKE_COLOUR},
+    MarkerKind.LIQUIDATION: {"marker": "X", "markersize": 13, "color": LIQUIDATION_COLOUR},
+}
+NO_LEGEND = "_nolegend_"
+
+
+def _marker_text(payoff: Payoff, marker: Marker, with_lines: bool) -> str:
+    """The legend line of one strike or liquidation."""
+    own_axis = marker.symbol == payoff.axis_symbol
+    if marker.kind == MarkerKind.STRIKE:
+        return label("strike", marker.level_usd, marker.symbol, own_axis)
+    if with_lines:
+        shown = payoff.on_chart(marker)
+        return label("liquidation", marker.level_usd, marker.symbol, own_axis, shown)
+    return label("plan_liquidation", str(marker.plan), marker.level_usd, marker.symbol, own_axis)
+
+
+def _group_text(kind: HedgeKind, markers: list[Marker], with_lines: bool) -> str:
+    """One legend line for a plan's several strikes or liquidations, in moves from today."""
+    moves = sorted(m.move for m in markers)
+    if markers[0].kind == MarkerKind.STRIKE:
+        return label("strike_group", len(moves), moves[0], moves[-1])
+    return label("liquidation_group", "" if with_lines else str(kind), len(moves), moves[0])
+
+
 def _draw_plan_markers(axes: Any, payoff: Payoff, kind: HedgeKind, with_lines: bool) -> None:
-    """Strike and liquidation: a vertical line (one plan) or a point on the curve (all plans)."""
+    """Strikes and liquidations: vertical lines (one plan) or points on the curve (all plans).
+
+    A plan hedging several holdings has one per leg; past two (one on the all-plans chart) they
+    share a legend line that gives the range of moves, so the legend stays readable on a phone.
+    """
     from matplotlib.lines import Line2D
 
-    for marker in payoff.markers:
-        if marker.plan != kind or marker.kind not in (MarkerKind.STRIKE, MarkerKind.LIQUIDATION):
+    for marker_kind in (MarkerKind.STRIKE, MarkerKind.LIQUIDATION):
+        markers = [m for m in payoff.markers_of(marker_kind) if m.plan == kind]
+        if not with_lines:  # off-chart marks are explained on the plan's own chart
+            markers = [m for m in markers if payoff.on_chart(m)]
+        if not markers:
             continue
-        shown = _on_chart(payoff, marker)
-        own_axis = marker.symbol == payoff.axis_symbol
-        if not with_lines and not shown:  # the plan's own chart explains it; here it would crowd
-            continue
-        line_style: dict[str, Any]
-        point_style: dict[str, Any]
-        if marker.kind == MarkerKind.STRIKE:
-            text = label("strike", marker.level_usd, marker.symbol, own_axis)
-            line_style = {"color": STRIKE_COLOUR, "linestyle": (0, (6, 3)), "linewidth": 2}
-            point_style = {"marker": "D", "markersize": 10, "color": STRIKE_COLOUR}
-        else:
-            text = (
-                label("liquidation", marker.level_usd, marker.symbol, own_axis, shown)
-                if with_lines
-                else label("plan_liquidation", str(kind), marker.level_usd, marker.symbol, own_axis)
-            )
-            line_style = {"color": LIQUIDATION_COLOUR, "linestyle": "-", "linewidth": 2.5}
-            point_style = {"marker": "X", "markersize": 13, "color": LIQUIDATION_COLOUR}
-        if not shown:  # still explained in the legend, with no mark on the plot
-            axes.add_line(Line2D([], [], label=text, **line_style))
-        elif with_lines:
-            axes.axvline(marker.price_usd, zorder=2, label=text, **line_style)
-        else:
-            axes.plot(
-                [marker.price_usd],
-                [marker.pnl_usd],
-                linestyle="none",
-                zorder=5,
-                markeredgecolor="white",
-                markeredgewidth=1.5,
-                label=text,
-                **point_style,
-            )
+        grouped = len(markers) > (2 if with_lines else 1)
+        group_text = _group_text(kind, markers, with_lines) if grouped else ""
+        for index, marker in enumerate(markers):
+            text = _marker_text(payoff, marker, with_lines) if not grouped else group_text
+            text = text if not grouped or index == 0 else NO_LEGEND
+            if not payoff.on_chart(marker):
+                if text != NO_LEGEND:  # explained in the legend, with no mark on the plot
+                    axes.add_line(Line2D([], [], label=text, **LINE_STYLES[marker_kind]))
+            elif with_lines:
+                axes.axvline(marker.price_usd, zorder=2, label=text, **LINE_STYLES[marker_kind])
+            else:
+                axes.plot(
+                    [marker.price_usd],
+                    [marker.pnl_usd],
+                    linestyle="none",
+                    zorder=5,
+                    markeredgecolor="white",
+                    markeredgewidth=1.5,
+                    label=text,
+                    **POINT_STYLES[marker_kind],
+                )
 
 
 def _draw_breakevens(axes: Any, payoff: Payoff, kind: HedgeKind) -> None:
@@ -280,6 +305,32 @@ def _widest_y_tick_px(figure: Any, axes: Any) -> float:
     )
 
 
+def _legend(figure: Any, handles: list[Any], labels: list[str]) -> float:
+    """The legend across the bottom in two columns, smaller or in one column if too wide.
+
+    Returns its height as a fraction of the figure's.
+    """
+    renderer = figure.canvas.get_renderer()
+    for columns, size in LEGEND_FITS:
+        legend = figure.legend(
+            handles,
+            labels,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 0.008),
+            ncols=columns,
+            fontsize=size,
+            frameon=False,
+            handlelength=2.6,
+            columnspacing=1.6,
+            borderaxespad=0.0,
+        )
+        box = legend.get_window_extent(renderer)
+        if box.width <= 0.98 * WIDTH_PX or (columns, size) == LEGEND_FITS[-1]:
+            return float(box.height) / HEIGHT_PX
+        legend.remove()
+    raise AssertionError("unreachable: the last fit is always kept")
+
+
 def _finish(figure: Any, axes: Any) -> bytes:
     """Legend under the plot, the plot sized to the room left, the PNG bytes.
 
@@ -287,19 +338,7 @@ def _finish(figure: Any, axes: Any) -> bytes:
     text pass (about 45 ms a chart), and at one fixed pixel size the margins are known.
     """
     handles, labels = axes.get_legend_handles_labels()
-    rows = math.ceil(len(labels) / LEGEND_COLUMNS)
-    legend_height = LEGEND_PAD + rows * LEGEND_ROW
-    figure.legend(
-        handles,
-        labels,
-        loc="lower center",
-        bbox_to_anchor=(0.5, 0.008),
-        ncols=LEGEND_COLUMNS,
-        frameon=False,
-        handlelength=2.6,
-        columnspacing=1.6,
-        borderaxespad=0.0,
-    )
+    legend_height = _legend(figure, handles, labels) + LEGEND_PAD
     bottom = legend_height + X_LABELS_HEIGHT
     left = max(AXES_LEFT, (Y_TITLE_WIDTH_PX + _widest_y_tick_px(figure, axes)) / WIDTH_PX)
     axes.set_position((left, bottom, AXES_RIGHT - left, AXES_TOP - bottom))

@@ -11,7 +11,7 @@ import zlib
 import pytest
 
 from bot import telegram_rules
-from bot.chart_figures import HEIGHT_PX, WIDTH_PX, usd_short
+from bot.chart_figures import HEIGHT_PX, WIDTH_PX, label, usd_short
 from bot.charts import (
     ChartCache,
     ChartImage,
@@ -204,3 +204,25 @@ def test_buttons_under_a_chart_fit_telegrams_64_bytes_at_the_largest_ids(
         telegram_rules.check_callback_data(str(item))
     others = [p for p in recommendation.plans if p.kind != showing]
     assert len(data) == len(others) + (showing is not None)  # other plans, and "all" under one plan
+
+
+@pytest.mark.parametrize(
+    ("macro", "args", "text"),
+    [
+        ("strike_group", (3, -0.07, -0.05), "3 put strikes, \u22127% to \u22125% from today"),
+        ("liquidation_group", ("", 2, 0.31), "2 shorts, the first liquidated at +31%"),
+        (
+            "liquidation_group",
+            ("full", 3, 0.1),
+            "Full hedge: 3 shorts, the first liquidated at +10%",
+        ),
+        ("plan_title", ("your 3 holdings", "Protective put"), "Your 3 holdings: Protective put"),
+        (
+            "liquidation",
+            (4482.07, "ETH", False, False),
+            "ETH short liquidated at $4,482 (off chart)",
+        ),
+    ],
+)
+def test_chart_labels_read_as_plain_words_with_true_minus_signs(macro, args, text):
+    assert label(macro, *args) == text
