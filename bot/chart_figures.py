@@ -5,14 +5,22 @@ matplotlib is imported inside the drawing functions only, so importing this modu
 
 from __future__ import annotations
 
-import html
 import io
 import threading
 from typing import Any
 
-from bot.render import MINUS, environment
-from hedging.models import HedgeKind, Holding
-from hedging.payoff import Marker, MarkerKind, Payoff
+from bot.chart_text import (
+    group_text,
+    holdings_text,
+    label,
+    marker_text,
+    move_text,
+    plan_name,
+    usd_short,
+    x_title,
+)
+from hedging.models import HedgeKind
+from hedging.payoff import MarkerKind, Payoff
 
 WIDTH_PX = 1280  # Telegram shows photos up to 1280 px on the long side without rescaling
 HEIGHT_PX = 1024
@@ -69,58 +77,6 @@ STYLE: Any = {  # typed loosely: matplotlib types rcParams keys as a closed set
 _RENDER_LOCK = threading.Lock()  # pyplot-free, but matplotlib's font and text caches are shared
 
 
-# ---- words: every one comes from templates/chart_labels.j2 ----
-
-
-def label(name: str, *args: Any) -> str:
-    """One macro of templates/chart_labels.j2 as plain text (the picture is not HTML)."""
-    module = environment().get_template("chart_labels.j2").module
-    return html.unescape(str(getattr(module, name)(*args))).strip()
-
-
-def plan_name(payoff: Payoff, kind: HedgeKind) -> str:
-    """How the chart and its caption name a plan."""
-    curve = payoff.curve(kind)
-    return label("plan_name", str(kind), curve.hedge_ratio, curve.proxy)
-
-
-def holdings_text(payoff: Payoff) -> str:
-    """What is held, in a few words ("2 BTC")."""
-    items = [
-        {"symbol": h.symbol, "quantity": h.quantity, "value_usd": _given_value(h)}
-        for h in payoff.holdings
-    ]
-    return label("holdings", items)
-
-
-def _given_value(holding: Holding) -> float | None:
-    """The dollar size, when the person gave one ("$500k SPY" makes 833.333… shares)."""
-    if holding.value_usd is not None:
-        return holding.value_usd
-    if round(holding.quantity, 4) != holding.quantity and holding.price_usd is not None:
-        return holding.quantity * holding.price_usd
-    return None
-
-
-def usd_short(value: float, signed: bool = False) -> str:
-    """$96k / −$1.2M / +$20k: tick labels that fit a phone screen."""
-    amount = abs(value)
-    size, suffix = next(
-        ((size, suffix) for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")) if amount >= size),
-        (1.0, ""),
-    )
-    if suffix or amount >= 100:
-        number = f"{amount / size:,.1f}".removesuffix(".0")
-    else:  # cheap assets: $0.45, $12.5
-        number = f"{amount:.2f}".rstrip("0").rstrip(".")
-    text = f"${number}{suffix}"
-    if text == "$0":
-        return text
-    if value < 0:
-        return MINUS + text
-    return "+" + text if signed else text
-
-
 # ---- drawing: matplotlib is imported here, never at module import ----
 
 
@@ -151,17 +107,10 @@ def _axes(figure: Any, payoff: Payoff, title: str, subtitle: str, x_label: str) 
     moves = axes.secondary_xaxis(
         "top", functions=(lambda p: (p / spot - 1) * 100, lambda m: spot * (1 + m / 100))
     )
-    moves.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _move_text(v)))
+    moves.xaxis.set_major_formatter(FuncFormatter(lambda v, _: move_text(v)))
     moves.tick_params(labelsize=12, colors="#777777")
     moves.spines["top"].set_visible(False)
     return axes
-
-
-def _move_text(percent: float) -> str:
-    rounded = round(percent)
-    if rounded == 0:
-        return "0%"
-    return f"{'+' if rounded > 0 else MINUS}{abs(rounded)}%"
 
 
 def _draw_today(axes: Any, payoff: Payoff) -> Any:
@@ -175,10 +124,6 @@ def _draw_today(axes: Any, payoff: Payoff) -> Any:
     )
 
 
-def _on_chart(payoff: Payoff, marker: Marker) -> bool:
-    return payoff.on_chart(marker)
-
-
 LINE_STYLES: dict[MarkerKind, dict[str, Any]] = {
     MarkerKind.STRIKE: {"color": STRIKE_COLOUR, "linestyle": (0, (6, 3)), "linewidth": 2},
     MarkerKind.LIQUIDATION: {"color": LIQUIDATION_COLOUR, "linestyle": "-", "linewidth": 2.5},
@@ -188,25 +133,6 @@ POINT_STYLES: dict[MarkerKind, dict[str, Any]] = {
     MarkerKind.LIQUIDATION: {"marker": "X", "markersize": 13, "color": LIQUIDATION_COLOUR},
 }
 NO_LEGEND = "_nolegend_"
-
-
-def _marker_text(payoff: Payoff, marker: Marker, with_lines: bool) -> str:
-    """The legend line of one strike or liquidation."""
-    own_axis = marker.symbol == payoff.axis_symbol
-    if marker.kind == MarkerKind.STRIKE:
-        return label("strike", marker.level_usd, marker.symbol, own_axis)
-    if with_lines:
-        shown = payoff.on_chart(marker)
-        return label("liquidation", marker.level_usd, marker.symbol, own_axis, shown)
-    return label("plan_liquidation", str(marker.plan), marker.level_usd, marker.symbol, own_axis)
-
-
-def _group_text(kind: HedgeKind, markers: list[Marker], with_lines: bool) -> str:
-    """One legend line for a plan's several strikes or liquidations, in moves from today."""
-    moves = sorted(m.move for m in markers)
-    if markers[0].kind == MarkerKind.STRIKE:
-        return label("strike_group", len(moves), moves[0], moves[-1])
-    return label("liquidation_group", "" if with_lines else str(kind), len(moves), moves[0])
 
 
 def _draw_plan_markers(axes: Any, payoff: Payoff, kind: HedgeKind, with_lines: bool) -> None:
@@ -224,9 +150,9 @@ def _draw_plan_markers(axes: Any, payoff: Payoff, kind: HedgeKind, with_lines: b
         if not markers:
             continue
         grouped = len(markers) > (2 if with_lines else 1)
-        group_text = _group_text(kind, markers, with_lines) if grouped else ""
+        shared = group_text(kind, markers, with_lines) if grouped else ""
         for index, marker in enumerate(markers):
-            text = _marker_text(payoff, marker, with_lines) if not grouped else group_text
+            text = marker_text(payoff, marker, with_lines) if not grouped else shared
             text = text if not grouped or index == 0 else NO_LEGEND
             if not payoff.on_chart(marker):
                 if text != NO_LEGEND:  # explained in the legend, with no mark on the plot
@@ -248,7 +174,7 @@ def _draw_plan_markers(axes: Any, payoff: Payoff, kind: HedgeKind, with_lines: b
 
 def _draw_breakevens(axes: Any, payoff: Payoff, kind: HedgeKind) -> None:
     for marker in payoff.markers_of(MarkerKind.BREAKEVEN):
-        if marker.plan == kind and _on_chart(payoff, marker):
+        if marker.plan == kind and payoff.on_chart(marker):
             axes.plot(
                 [marker.price_usd],
                 [0],
@@ -349,10 +275,6 @@ def _finish(figure: Any, axes: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _x_title(payoff: Payoff, horizon_days: float) -> str:
-    return label("x_axis", payoff.axis_symbol, horizon_days)
-
-
 def draw_plan(payoff: Payoff, kind: HedgeKind, horizon_days: float) -> bytes:
     """One plan against no hedge: P&L after costs, strike, liquidation, breakeven, today."""
     import matplotlib
@@ -362,7 +284,7 @@ def draw_plan(payoff: Payoff, kind: HedgeKind, horizon_days: float) -> bytes:
         figure = _figure()
         title = label("plan_title", holdings_text(payoff), plan_name(payoff, kind))
         axes = _axes(
-            figure, payoff, title, label("subtitle", horizon_days), _x_title(payoff, horizon_days)
+            figure, payoff, title, label("subtitle", horizon_days), x_title(payoff, horizon_days)
         )
         prices = np.asarray(payoff.prices_usd)
         values = np.asarray(payoff.curve(kind).pnl_usd)
@@ -421,7 +343,7 @@ def draw_comparison(payoff: Payoff, horizon_days: float) -> bytes:
         kinds = [c.plan for c in payoff.curves if c.plan is not None]
         title = label("compare_title", holdings_text(payoff), len(kinds))
         axes = _axes(
-            figure, payoff, title, label("subtitle", horizon_days), _x_title(payoff, horizon_days)
+            figure, payoff, title, label("subtitle", horizon_days), x_title(payoff, horizon_days)
         )
         axes.plot(
             payoff.prices_usd,

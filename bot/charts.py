@@ -9,7 +9,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from bot.chart_figures import draw_comparison, draw_plan, holdings_text, label, plan_name
+from bot.chart_figures import draw_comparison, draw_plan
+from bot.chart_text import holdings_text, label, plan_name
 from bot.render import render
 from hedging.models import HedgeKind, Recommendation
 from hedging.payoff import MarkerKind, Payoff, comparison_payoff, plan_payoff

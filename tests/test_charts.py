@@ -11,7 +11,8 @@ import zlib
 import pytest
 
 from bot import telegram_rules
-from bot.chart_figures import HEIGHT_PX, WIDTH_PX, label, usd_short
+from bot.chart_figures import HEIGHT_PX, WIDTH_PX
+from bot.chart_text import label, usd_short
 from bot.charts import (
     ChartCache,
     ChartImage,

@@ -11,7 +11,7 @@ from telegram.ext import Application, CallbackQueryHandler, ContextTypes
 
 from bot import callbacks
 from bot.callbacks import Action
-from bot.chart_figures import label
+from bot.chart_text import label
 from bot.charts import plan_chart
 from bot.plans import load_plan
 from bot.render import render
