@@ -162,3 +162,20 @@ async def test_a_sticker_outside_any_question_gets_an_answer(
     await bot.settle()
     (answer,) = fake.sent_to(alice.id)
     assert answer.text == "Sorry, I couldn't make sense of that.\nI can only read text here."
+
+
+async def test_editing_an_earlier_message_is_not_taken_as_a_new_answer(
+    bot: RunningBot, alice: Person, fake: FakeBotApi
+) -> None:
+    await alice.says("/hedge")
+    update = fake.user_says(alice.id, "2 BTC")
+    await bot.settle()
+    edited = fake.user_says(alice.id, "5 ETH")
+    edited["edited_message"] = edited.pop("message")
+    edited["edited_message"]["edit_date"] = edited["edited_message"]["date"]
+    edited["edited_message"]["message_id"] = update["message"]["message_id"]
+    await bot.settle()
+    assert [a.text.splitlines()[0] for a in fake.sent_to(alice.id)] == [
+        "Step 1 of 4 · What do you hold?",
+        "Step 2 of 4 · What worries you?",
+    ]
