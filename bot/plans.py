@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -23,11 +24,14 @@ def save_plan(
     user_id: int,
     request: HedgeRequest,
     recommendation: Recommendation,
+    now: datetime | None = None,
 ) -> int:
     """Store a request and its recommendation; returns the plan id used in callback data."""
+    # the bot's clock when given: reminders measure time since the plan on that clock
+    created_at = now.astimezone(UTC).isoformat(timespec="seconds") if now else utc_now_iso()
     cursor = db.execute(  # one statement: this runs for every plan shown
         "INSERT INTO plans (user_id, request, recommendation, created_at) VALUES (?, ?, ?, ?)",
-        [user_id, request.model_dump_json(), recommendation.model_dump_json(), utc_now_iso()],
+        [user_id, request.model_dump_json(), recommendation.model_dump_json(), created_at],
     )
     assert cursor.lastrowid is not None
     return int(cursor.lastrowid)

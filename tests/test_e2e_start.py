@@ -87,7 +87,7 @@ async def test_commands_without_their_feature_still_answer(
     assert [r.text for r in await alice.says(command)] == [reply]
 
 
-async def test_a_message_without_holdings_gets_a_hint(alice: Person) -> None:
+async def test_a_message_without_holdings_gets_a_hint(alice: Person, without_faq: None) -> None:
     (reply,) = await alice.says("hello there")
     assert reply.text.startswith("I didn't find any holdings in that.")
 
