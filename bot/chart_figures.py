@@ -334,8 +334,10 @@ def draw_plan(payoff: Payoff, kind: HedgeKind, horizon_days: float) -> bytes:
         return _finish(figure, axes)
 
 
-def draw_comparison(payoff: Payoff, horizon_days: float) -> bytes:
-    """Every plan on one figure, with no hedge for reference."""
+def draw_comparison(
+    payoff: Payoff, horizon_days: float, recommended: HedgeKind | None = None
+) -> bytes:
+    """Every plan on one figure, the recommended one bolder, with no hedge for reference."""
     import matplotlib
 
     with _RENDER_LOCK, matplotlib.rc_context(STYLE):
@@ -355,13 +357,14 @@ def draw_comparison(payoff: Payoff, horizon_days: float) -> bytes:
             zorder=4.5,  # dashed on top: a plan that matches no hedge still shows through the gaps
         )
         for kind in kinds:
+            name = plan_name(payoff, kind)
             axes.plot(
                 payoff.prices_usd,
                 payoff.curve(kind).pnl_usd,
-                linewidth=3.5,
-                zorder=4,
+                linewidth=5.5 if kind == recommended else 3.2,
+                zorder=4.2 if kind == recommended else 4,
                 color=PLAN_COLOURS.get(kind, INK),
-                label=plan_name(payoff, kind),
+                label=label("recommended", name) if kind == recommended else name,
             )
         _draw_today(axes, payoff)
         for kind in kinds:

@@ -132,7 +132,7 @@ def render_plan_chart(recommendation: Recommendation, kind: HedgeKind) -> ChartI
 def render_comparison_chart(recommendation: Recommendation) -> ChartImage:
     """Compute and draw the all-plans chart (blocking: call it in a worker thread)."""
     payoff = comparison_payoff(recommendation)
-    png = draw_comparison(payoff, recommendation.intent.horizon_days)
+    png = draw_comparison(payoff, recommendation.intent.horizon_days, recommendation.recommended)
     return ChartImage(png=png, caption=comparison_caption(payoff, recommendation))
 
 

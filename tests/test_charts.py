@@ -218,6 +218,7 @@ def test_buttons_under_a_chart_fit_telegrams_64_bytes_at_the_largest_ids(
             "Full hedge: 3 shorts, the first liquidated at +10%",
         ),
         ("plan_title", ("your 3 holdings", "Protective put"), "Your 3 holdings: Protective put"),
+        ("recommended", ("Protective put",), "Protective put \u2605 recommended"),
         (
             "liquidation",
             (4482.07, "ETH", False, False),
