@@ -16,6 +16,7 @@ from bot.callbacks import Action
 from bot.config import Settings
 from bot.handlers import common, errors, hedge, plan_card
 from bot.handlers import settings as settings_handlers
+from bot.keyboards import labels
 from bot.marketdata import keep_warm, market_from_config
 from bot.persistence import SqlitePersistence
 from bot.processor import PerChatUpdateProcessor
@@ -24,17 +25,12 @@ from bot.storage import open_database
 log = logging.getLogger("hedgebot")
 
 # Feature modules other branches add; each exposes register(application).
-FEATURES: list[str] = []
+FEATURES: list[str] = [
+    "bot.handlers.charts",
+]
 
-# command -> description for setMyCommands (descriptions are shown by Telegram's menu)
-COMMANDS = {
-    "hedge": "Build a hedge for what you hold",
-    "help": "What I understand and can do",
-    "faq": "Questions about hedging",
-    "reminders": "Reminders to remove a hedge",
-    "settings": "Leverage, fees, region, timezone, venue",
-    "cancel": "Stop the current question",
-}
+# command -> description for setMyCommands, from templates/bot/buttons.toml
+COMMANDS: dict[str, str] = dict(labels()["commands"])
 # feature module -> (command it answers, plan card button it handles)
 FEATURE_PROVIDES: dict[str, tuple[str | None, Action | None]] = {
     "bot.handlers.faq": ("faq", None),

@@ -14,6 +14,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "chat": ("bot.cli_chat", "talk to the bot in this terminal: no token, no internet"),
     "market": ("bot.cli_market", "what the bot knows of some symbols: sources and ages"),
     "snapshot": ("bot.cli_snapshot", "refresh the shipped snapshot from live data (maintainers)"),
+    "chart": ("bot.cli_chart", "draw the payoff charts of those hedges into PNG files"),
 }
 
 

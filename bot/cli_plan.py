@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    from hedging.models import HedgeRequest, Holding, MarketSnapshot
+    from hedging.models import HedgeRequest, Holding, MarketSnapshot, Recommendation
 
 KINDS = ("full", "partial", "options", "correlated")
 REGIONS = ("us", "uk", "eu", "other")
@@ -123,8 +123,8 @@ def market_for(args: argparse.Namespace, request: HedgeRequest) -> MarketSnapsho
     return with_prices(snapshot, dict(args.price))
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print the ranked plans; exit 2 with one line on stderr when the input is unusable."""
+def recommend_from_args(args: argparse.Namespace, command: str) -> Recommendation | None:
+    """The recommendation for the command line's request, or None after one error line on stderr."""
     from pydantic import ValidationError
 
     from bot.config import ConfigError
@@ -133,15 +133,21 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         request = build_request(args)
-        recommendation = recommend(request, market_for(args, request))
+        return recommend(request, market_for(args, request))
     except ValidationError as error:
-        print(f"hedgebot plan: {HedgeInputError.from_validation(error).message}", file=sys.stderr)
-        return 2
+        message = HedgeInputError.from_validation(error).message
     except HedgeInputError as error:
-        print(f"hedgebot plan: {error.message}", file=sys.stderr)
-        return 2
+        message = error.message
     except ConfigError as error:
-        print(f"hedgebot plan: {error}", file=sys.stderr)
+        message = str(error)
+    print(f"hedgebot {command}: {message}", file=sys.stderr)
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the ranked plans; exit 2 with one line on stderr when the input is unusable."""
+    recommendation = recommend_from_args(args, "plan")
+    if recommendation is None:
         return 2
     if args.json:
         print(json.dumps(recommendation.model_dump(mode="json"), indent=2))

@@ -96,6 +96,12 @@ async def bot(fake: FakeBotApi, db_path: Path) -> AsyncIterator[RunningBot]:
 
 
 @pytest.fixture
+def without_faq(bot: RunningBot) -> None:
+    """Free text without holdings gets the bot's own hint, whatever features are installed."""
+    bot.app.bot_data.pop("free_text_fallback", None)
+
+
+@pytest.fixture
 def alice(bot: RunningBot) -> Person:
     return Person(bot, 1001)
 
@@ -103,3 +109,23 @@ def alice(bot: RunningBot) -> Person:
 @pytest.fixture
 def bob(bot: RunningBot) -> Person:
     return Person(bot, 2002)
+
+
+# ---- charts: a few recommendations from the core, priced once per test session ----
+
+SAMPLE_HOLDINGS = ["2 BTC", "10 ETH", "$500k SPY", "1 BTC, 20 ETH"]
+
+
+@pytest.fixture(scope="session")
+def sample_recommendations() -> dict[str, Any]:
+    """holdings text -> the core's Recommendation for it, at the shipped snapshot."""
+    from hedging.holdings import parse_holdings
+    from hedging.market import load_snapshot
+    from hedging.models import HedgeRequest, Portfolio
+    from hedging.planner import recommend
+
+    market = load_snapshot()
+    return {
+        text: recommend(HedgeRequest(portfolio=Portfolio(holdings=parse_holdings(text))), market)
+        for text in SAMPLE_HOLDINGS
+    }

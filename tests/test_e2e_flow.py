@@ -58,7 +58,7 @@ async def test_back_returns_to_the_previous_question(alice: Person) -> None:
     assert again.text.startswith("Step 2 of 4 · What worries you?\nYou hold 10 ETH.")
 
 
-async def test_cancel_button_and_command_end_the_flow(alice: Person) -> None:
+async def test_cancel_button_and_command_end_the_flow(alice: Person, without_faq: None) -> None:
     await alice.says("/hedge")
     await alice.taps("1 BTC")
     (cancelled,) = await alice.taps("Cancel")
@@ -84,6 +84,7 @@ async def test_a_flow_left_unanswered_times_out_with_a_message(
         fake, make_settings(fake, db_path, conversation_timeout_seconds=0.3)
     ).start()
     try:
+        running.app.bot_data.pop("free_text_fallback", None)  # the bot's own hint, not the FAQ
         alice = Person(running, 1001)
         await alice.says("/hedge")
         await fake.wait_until(lambda: "I closed our unfinished" in fake.sent_to(1001)[-1].text)
@@ -130,7 +131,7 @@ async def test_two_people_at_once_keep_separate_conversations(
 
 
 async def test_start_in_the_middle_leaves_the_flow_and_hedge_starts_it_afresh(
-    alice: Person,
+    alice: Person, without_faq: None
 ) -> None:
     await alice.says("2 BTC")
     (greeting,) = await alice.says("/start")
@@ -161,3 +162,20 @@ async def test_a_sticker_outside_any_question_gets_an_answer(
     await bot.settle()
     (answer,) = fake.sent_to(alice.id)
     assert answer.text == "Sorry, I couldn't make sense of that.\nI can only read text here."
+
+
+async def test_editing_an_earlier_message_is_not_taken_as_a_new_answer(
+    bot: RunningBot, alice: Person, fake: FakeBotApi
+) -> None:
+    await alice.says("/hedge")
+    update = fake.user_says(alice.id, "2 BTC")
+    await bot.settle()
+    edited = fake.user_says(alice.id, "5 ETH")
+    edited["edited_message"] = edited.pop("message")
+    edited["edited_message"]["edit_date"] = edited["edited_message"]["date"]
+    edited["edited_message"]["message_id"] = update["message"]["message_id"]
+    await bot.settle()
+    assert [a.text.splitlines()[0] for a in fake.sent_to(alice.id)] == [
+        "Step 1 of 4 · What do you hold?",
+        "Step 2 of 4 · What worries you?",
+    ]

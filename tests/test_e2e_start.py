@@ -87,7 +87,7 @@ async def test_commands_without_their_feature_still_answer(
     assert [r.text for r in await alice.says(command)] == [reply]
 
 
-async def test_a_message_without_holdings_gets_a_hint(alice: Person) -> None:
+async def test_a_message_without_holdings_gets_a_hint(alice: Person, without_faq: None) -> None:
     (reply,) = await alice.says("hello there")
     assert reply.text.startswith("I didn't find any holdings in that.")
 
@@ -134,7 +134,8 @@ async def test_a_reply_longer_than_telegram_allows_arrives_as_several_valid_mess
     from bot.replies import reply
 
     async def long_reply(update, context) -> None:  # type: ignore[no-untyped-def]
-        await reply(update, "feature_missing", feature="<long & winding> " * 600)
+        reason = "<long & winding> " * 600
+        await reply(update, "bad_input", step="holdings", reason=reason, too_long=False)
 
     bot.app.add_handler(CommandHandler("long", long_reply), group=-2)
     replies = await alice.says("/long")

@@ -325,7 +325,8 @@ async def change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
 
 
 def conversation(timeout: float) -> ConversationHandler:
-    text = filters.TEXT & ~filters.COMMAND
+    # new messages only: an edited earlier message is not a fresh answer; channels have no user
+    text = filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE
     nav: list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, object]] = [
         CallbackQueryHandler(back, pattern=pattern(Action.BACK)),
         MessageHandler(~filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, not_text),
