@@ -80,7 +80,7 @@ def application_builder(settings: Settings, db: sqlite_utils.Database) -> Applic
         .persistence(
             SqlitePersistence(
                 db,
-                update_interval=settings.storage.flush_seconds,
+                update_interval=settings.storage.flush_seconds or 60.0,
                 conversation_max_age=settings.bot.conversation_timeout_seconds,
             )
         )
@@ -103,6 +103,10 @@ def build_application(
         market = market_from_config(settings.market)
     db = db if db is not None else open_database(settings.storage.path)
     application = application_builder(settings, db).build()
+    if settings.storage.flush_seconds == 0:  # write-through: a crash loses no conversation step
+        processor = application.update_processor
+        assert isinstance(processor, PerChatUpdateProcessor)
+        processor.after_update = application.update_persistence
     application.bot_data.update(
         settings=settings, db=db, market=market, clock=clock or UtcClock(), plan_card_actions=[]
     )

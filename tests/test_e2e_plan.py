@@ -116,3 +116,9 @@ async def test_a_plan_stored_by_an_older_version_asks_for_a_fresh_one(
     bot.app.bot_data["db"].execute("UPDATE plans SET recommendation = '{\"old\": 1}'")
     (reply,) = await alice.taps(lambda t: t.startswith("💵"), on=card)
     assert reply.text == "I can't find that plan any more. Send what you hold to get a fresh one."
+
+
+async def test_a_budget_in_the_message_reaches_the_plan(alice: Person, bot: RunningBot) -> None:
+    await alice.says("2 BTC, CPI, for a week, keep some upside, spend at most $300")
+    (stored,) = [r["request"] for r in bot.app.bot_data["db"].table("plans").rows]
+    assert '"max_cost_usd":300.0' in stored
