@@ -109,7 +109,7 @@ class ReminderEngine:
         return released
 
     async def deliver_due(self) -> int:
-        """Send every reminder due now (including those that come due meanwhile); return count sent."""
+        """Send every reminder due now, and any that fall due meanwhile; return how many went."""
         sent_before = self.stats.sent
         gate = asyncio.Semaphore(self.policy.concurrency)
         while True:
@@ -201,7 +201,7 @@ class ReminderEngine:
             await asyncio.sleep(remaining)
 
     def seconds_until_next(self) -> float:
-        """How long the dispatcher may sleep: until the next due reminder, at most the idle check."""
+        """How long the dispatcher may sleep: to the next due time, at most the idle check."""
         next_due = store.next_due_at(self.db)
         if next_due is None:
             return self.policy.idle_check_seconds
