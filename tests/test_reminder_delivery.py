@@ -156,7 +156,10 @@ async def test_a_network_error_then_success_delivers_once(db, engine, sender, cl
 
 async def test_retry_after_is_honoured_and_does_not_count_as_an_attempt(db, engine, sender):
     reminder_id = add(db)
-    sender.script[ALICE] = [RetryAfter(timedelta(seconds=0.05)), RetryAfter(timedelta(seconds=0.05))]
+    sender.script[ALICE] = [
+        RetryAfter(timedelta(seconds=0.05)),
+        RetryAfter(timedelta(seconds=0.05)),
+    ]
 
     await engine.deliver_due()
 
