@@ -72,7 +72,7 @@ class Reminder:
 class UserRecord:
     id: int
     timezone: str | None
-    settings: dict[str, Any]
+    morning: str | None  # "07:30"
 
 
 @dataclass(frozen=True)
@@ -88,13 +88,14 @@ class PlanRecord:
 
 
 def get_user(db: sqlite_utils.Database, user_id: int) -> UserRecord | None:
-    rows = list(db.query("SELECT * FROM users WHERE id = ?", [user_id]))
+    rows = list(db.query("SELECT id, timezone, morning FROM users WHERE id = ?", [user_id]))
     if not rows:
         return None
-    return UserRecord(rows[0]["id"], rows[0]["timezone"], json.loads(rows[0]["settings"]))
+    return UserRecord(rows[0]["id"], rows[0]["timezone"], rows[0]["morning"])
 
 
 def set_timezone(db: sqlite_utils.Database, user_id: int, timezone: str, now: datetime) -> None:
+    """Set only the timezone column (other settings belong to /settings)."""
     db.execute(
         "INSERT INTO users (id, timezone, settings, created_at) VALUES (?, ?, '{}', ?) "
         "ON CONFLICT(id) DO UPDATE SET timezone = excluded.timezone",
@@ -102,20 +103,14 @@ def set_timezone(db: sqlite_utils.Database, user_id: int, timezone: str, now: da
     )
 
 
-def update_settings(
-    db: sqlite_utils.Database, user_id: int, now: datetime, **values: Any
-) -> dict[str, Any]:
-    """Merge values into the user's settings JSON; returns the new settings."""
-    with db.conn:
-        db.execute("BEGIN IMMEDIATE")
-        user = get_user(db, user_id)
-        settings = {**(user.settings if user else {}), **values}
-        db.execute(
-            "INSERT INTO users (id, timezone, settings, created_at) VALUES (?, NULL, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET settings = excluded.settings",
-            [user_id, dumps(settings), iso(now)],
-        )
-    return settings
+def set_morning(db: sqlite_utils.Database, user_id: int, morning: str, now: datetime) -> None:
+    """Remember what this user calls morning ("07:30")."""
+    db.execute(
+        "INSERT INTO users (id, timezone, settings, created_at, morning) "
+        "VALUES (?, NULL, '{}', ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET morning = excluded.morning",
+        [user_id, iso(now), morning],
+    )
 
 
 # plans

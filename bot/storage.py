@@ -69,6 +69,8 @@ def _add_reminder_delivery_columns(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE INDEX idx_reminders_claimed ON reminders (claimed_at) WHERE claimed_at IS NOT NULL"
     )
+    # what this user calls "morning" (HH:MM), asked once by the reminders feature
+    db.table("users").add_column("morning", str)
 
 
 MIGRATIONS: list[Migration] = [_create_core_tables, _add_reminder_delivery_columns]

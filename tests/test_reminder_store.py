@@ -199,15 +199,16 @@ def test_plans_are_saved_and_the_last_one_is_found(db):
     assert store.last_plan(db, 999) is None
 
 
-def test_timezone_and_settings_are_kept_per_user(db):
+def test_timezone_and_morning_are_kept_per_user_without_touching_other_settings(db):
+    db.table("users").insert({"id": ALICE, "settings": '{"leverage": 3}', "created_at": "x"})
     store.set_timezone(db, ALICE, "Europe/Berlin", NOW)
-    store.update_settings(db, ALICE, NOW, morning="07:30")
-    store.update_settings(db, ALICE, NOW, leverage=3)
+    store.set_morning(db, ALICE, "07:30", NOW)
+    store.set_morning(db, BOB, "09:00", NOW)
 
-    assert store.get_user(db, ALICE) == store.UserRecord(
-        ALICE, "Europe/Berlin", {"morning": "07:30", "leverage": 3}
-    )
-    assert store.get_user(db, BOB) is None
+    assert store.get_user(db, ALICE) == store.UserRecord(ALICE, "Europe/Berlin", "07:30")
+    assert store.get_user(db, BOB) == store.UserRecord(BOB, None, "09:00")
+    assert db.table("users").get(ALICE)["settings"] == '{"leverage": 3}'
+    assert store.get_user(db, 999) is None
 
 
 def test_forget_deletes_every_row_about_the_user_and_nothing_about_others(db):
