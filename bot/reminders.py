@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -43,7 +43,7 @@ class Sender(Protocol):
     async def send(self, chat_id: int, message: OutgoingMessage) -> int: ...
 
 
-Compose = Callable[[Reminder, datetime], OutgoingMessage]
+Compose = Callable[[Reminder, datetime], Awaitable[OutgoingMessage]]
 
 
 class BotSender:
@@ -138,7 +138,7 @@ class ReminderEngine:
         """One reminder: claim, send, mark — with Telegram's error classes decided here."""
         if not store.claim(self.db, reminder.id, self.clock.now()):
             return
-        message = self.compose(reminder, self.clock.now())
+        message = await self.compose(reminder, self.clock.now())
         chat_id = reminder.chat_id
         while True:
             await self._wait_out_pause()

@@ -31,7 +31,7 @@ class FakeSender:
         return len(self.accepted)
 
 
-def compose(reminder, now):
+async def compose(reminder, now):
     return OutgoingMessage(f"reminder {reminder.id}, late {late_by(reminder, now)}")
 
 
