@@ -287,7 +287,7 @@ async def test_snooze_then_removed_it_and_another_user_cannot_snooze(bot):
     bot.clock.advance(timedelta(minutes=30))
     await bot.deliver()
     delivered = bot.last(ALICE)
-    done, snooze_hour, _, _ = delivered.button_data()
+    _, snooze_hour, _, _ = delivered.button_data()
 
     await bot.presses(BOB, delivered, snooze_hour)
     after_bob = store.count_by_status(bot.db)
