@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -23,6 +24,7 @@ def save_plan(
     user_id: int,
     request: HedgeRequest,
     recommendation: Recommendation,
+    now: datetime | None = None,
 ) -> int:
     """Store a request and its recommendation; returns the plan id used in callback data."""
     table = db.table("plans")
@@ -31,7 +33,10 @@ def save_plan(
             "user_id": user_id,
             "request": request.model_dump_json(),
             "recommendation": recommendation.model_dump_json(),
-            "created_at": utc_now_iso(),
+            # the bot's clock when given: reminders measure time since the plan on that clock
+            "created_at": (
+                now.astimezone(UTC).isoformat(timespec="seconds") if now else utc_now_iso()
+            ),
         }
     )
     return int(table.last_pk)

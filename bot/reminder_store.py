@@ -10,8 +10,6 @@ from typing import Any
 
 import sqlite_utils
 
-from bot.storage import dumps
-
 
 class ReminderStatus(StrEnum):
     PENDING = "pending"
@@ -113,21 +111,7 @@ def set_morning(db: sqlite_utils.Database, user_id: int, morning: str, now: date
     )
 
 
-# plans
-
-
-def save_plan(
-    db: sqlite_utils.Database,
-    user_id: int,
-    request: dict[str, Any],
-    recommendation: dict[str, Any],
-    now: datetime,
-) -> int:
-    cursor = db.execute(
-        "INSERT INTO plans (user_id, request, recommendation, created_at) VALUES (?, ?, ?, ?)",
-        [user_id, dumps(request), dumps(recommendation), iso(now)],
-    )
-    return int(cursor.lastrowid or 0)
+# plans (written by bot.plans.save_plan; read here with their creation time)
 
 
 def _plan(row: dict[str, Any]) -> PlanRecord:

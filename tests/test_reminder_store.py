@@ -1,3 +1,4 @@
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -24,6 +25,21 @@ def add(db, user_id=ALICE, minutes=10, plan_id=None):
         due=NOW + timedelta(minutes=minutes),
         reason="typed",
         now=NOW,
+    )
+
+
+def insert_plan(db, user_id, request, recommendation, created_at):
+    return (
+        db.table("plans")
+        .insert(
+            {
+                "user_id": user_id,
+                "request": json.dumps(request),
+                "recommendation": json.dumps(recommendation),
+                "created_at": store.iso(created_at),
+            }
+        )
+        .last_pk
     )
 
 
@@ -187,14 +203,19 @@ def test_a_blocked_user_has_every_active_reminder_failed_and_others_untouched(db
     assert statuses(db) == {mine: "failed", also_mine: "failed", bobs: "pending"}
 
 
-def test_plans_are_saved_and_the_last_one_is_found(db):
-    first = store.save_plan(db, ALICE, {"q": 1}, {"r": 1}, NOW)
-    second = store.save_plan(db, ALICE, {"q": 2}, {"r": 2}, NOW + timedelta(minutes=1))
-    store.save_plan(db, BOB, {"q": 3}, {"r": 3}, NOW + timedelta(minutes=2))
+def test_the_last_plan_of_a_user_is_found_with_its_creation_time(db):
+    first = insert_plan(db, ALICE, {"q": 1}, {"r": 1}, NOW)
+    second = insert_plan(db, ALICE, {"q": 2}, {"r": 2}, NOW + timedelta(minutes=1))
+    insert_plan(db, BOB, {"q": 3}, {"r": 3}, NOW + timedelta(minutes=2))
 
     last = store.last_plan(db, ALICE)
 
-    assert (last.id, last.request, last.recommendation) == (second, {"q": 2}, {"r": 2})
+    assert (last.id, last.request, last.recommendation, last.created_at) == (
+        second,
+        {"q": 2},
+        {"r": 2},
+        NOW + timedelta(minutes=1),
+    )
     assert store.get_plan(db, first).request == {"q": 1}
     assert store.last_plan(db, 999) is None
 
@@ -214,7 +235,7 @@ def test_timezone_and_morning_are_kept_per_user_without_touching_other_settings(
 def test_forget_deletes_every_row_about_the_user_and_nothing_about_others(db):
     for user in (ALICE, BOB):
         store.set_timezone(db, user, "UTC", NOW)
-        plan = store.save_plan(db, user, {}, {}, NOW)
+        plan = insert_plan(db, user, {}, {}, NOW)
         add(db, user_id=user, plan_id=plan)
         db.table("user_data").insert({"user_id": user, "data": "{}"})
         db.table("conversations").insert({"name": "plan", "key": f"[{user}, {user}]", "state": "1"})

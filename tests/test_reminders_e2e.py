@@ -5,16 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from tests.conftest import Person, RunningBot, make_settings
 
 from bot import reminder_store as store
-from bot.callbacks import Action, encode
 from bot.clock import FakeClock
-from bot.config import Settings, StorageConfig, TelegramConfig
-from bot.fake_api import FAKE_TOKEN, FakeBotApi
-from bot.handlers import reminders as reminders_feature
-from bot.storage import open_database
+from bot.fake_api import FakeBotApi
+from bot.plans import save_plan
 from hedging.market import SnapshotProvider, load_snapshot, with_prices
 from hedging.models import Concern, HedgeRequest, Holding, Intent, MarketSnapshot, Portfolio
 from hedging.planner import recommend
@@ -39,32 +35,23 @@ class MovingMarket:
 
 
 class Bot:
-    """One running Application plus the fake API it talks to."""
+    """The application built by build_application (with the reminders feature), and its fake API."""
 
-    def __init__(self, api: FakeBotApi, app: Application, clock: FakeClock) -> None:
-        self.api, self.app, self.clock = api, app, clock
-        self.db = app.bot_data["db"]
+    def __init__(self, running: RunningBot, clock: FakeClock) -> None:
+        self.running, self.api, self.app, self.clock = running, running.fake, running.app, clock
+        self.db = running.app.bot_data["db"]
 
     @property
     def feature(self):
         return self.app.bot_data["reminders"]
 
     async def says(self, user: int, text: str) -> str:
-        before = len(self.api.sent_to(user))
-        self.api.user_says(user, text)
-        await self.api.wait_until(lambda: len(self.api.sent_to(user)) > before)
-        return self.api.sent_to(user)[-1].text
+        actions = await Person(self.running, user).says(text)
+        return actions[-1].text
 
     async def presses(self, user: int, action, data: str) -> None:
-        before = len(self.api.actions), len(self.api.callback_answers)
         self.api.user_presses(user, action, data)
-        await self.api.wait_until(
-            lambda: (
-                (len(self.api.actions), len(self.api.callback_answers)) != before
-                and len(self.api.callback_answers) > before[1]
-            )
-        )
-        await self.api.wait_until(lambda: self.api.in_flight == 0)
+        await self.running.settle()
 
     def last(self, user: int):
         return self.api.sent_to(user)[-1]
@@ -74,44 +61,14 @@ class Bot:
 
 
 async def start_bot(api: FakeBotApi, db_path, clock: FakeClock, market=None) -> Bot:
-    settings = Settings(
-        telegram=TelegramConfig(token=FAKE_TOKEN, base_url=api.base_url),
-        storage=StorageConfig(path=str(db_path)),
+    running = RunningBot(
+        api, make_settings(api, db_path), clock=clock, market=market or SnapshotProvider()
     )
-    app = (
-        ApplicationBuilder()
-        .token(FAKE_TOKEN)
-        .base_url(api.base_url)
-        .defaults(Defaults(parse_mode="HTML"))
-        .rate_limiter(AIORateLimiter(max_retries=3))
-        .build()
-    )
-    app.bot_data.update(
-        db=open_database(db_path),
-        settings=settings,
-        clock=clock,
-        market=market or SnapshotProvider(),
-    )
-    reminders_feature.register(app)
-    await app.initialize()
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0, timeout=1)
-    return Bot(api, app, clock)
+    return Bot(await running.start(), clock)
 
 
 async def stop_bot(bot: Bot) -> None:
-    assert bot.app.updater is not None
-    await bot.app.updater.stop()
-    await bot.app.stop()
-    await bot.app.shutdown()
-
-
-@pytest.fixture
-async def api():
-    server = await FakeBotApi().start()
-    yield server
-    await server.stop()
+    await bot.running.stop()
 
 
 @pytest.fixture
@@ -120,8 +77,8 @@ def clock():
 
 
 @pytest.fixture
-async def bot(api, tmp_path, clock):
-    running = await start_bot(api, tmp_path / "bot.sqlite", clock, MovingMarket(clock))
+async def reminder_bot(fake, db_path, clock):
+    running = await start_bot(fake, db_path, clock, MovingMarket(clock))
     yield running
     await stop_bot(running)
 
@@ -131,38 +88,23 @@ def save_btc_plan(bot: Bot, user: int = ALICE) -> int:
         portfolio=Portfolio(holdings=[Holding(symbol="BTC", quantity=2)]),
         intent=Intent(concern=Concern.FOMC, horizon_days=7),
     )
-    recommendation = recommend(request, load_snapshot())
-    return store.save_plan(
-        bot.db,
-        user,
-        request.model_dump(mode="json"),
-        recommendation.model_dump(mode="json"),
-        bot.clock.now(),
-    )
-
-
-async def show_plan_card(bot: Bot, plan_id: int, user: int = ALICE):
-    """Stand-in for the plan card's keyboard: the same ⏰ button the bot's card carries."""
-    remind = encode(Action.REMIND, user, plan_id)
-    await bot.app.bot.send_message(
-        user,
-        "plan card",
-        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("⏰", callback_data=remind)]]),
-    )
-    return bot.last(user), remind
+    recommendation = recommend(request, load_snapshot(), now=bot.clock.now())
+    return save_plan(bot.db, user, request, recommendation, bot.clock.now())
 
 
 async def with_timezone(bot: Bot, user: int = ALICE, zone: str = "Europe/Berlin") -> None:
     store.set_timezone(bot.db, user, zone, bot.clock.now())
 
 
-async def test_plan_card_after_the_event_asks_the_timezone_once_then_delivers_the_hedge(bot):
-    plan_id = save_btc_plan(bot)
-    card, remind = await show_plan_card(bot, plan_id)
-
-    await bot.presses(ALICE, card, remind)
-    choose = bot.last(ALICE)
-    await bot.presses(ALICE, choose, choose.button_data()[0])
+async def test_plan_card_after_the_event_asks_the_timezone_once_then_delivers_the_hedge(
+    reminder_bot,
+):
+    bot = reminder_bot
+    alice = Person(bot.running, ALICE)
+    await alice.says("I hold 2 BTC, worried about FOMC, for a week, want to keep some upside")
+    await alice.taps("Remind me to remove it")
+    choose = alice.last_with_buttons()
+    await alice.taps("After the event")
     asked = bot.last(ALICE).text
     confirmed = await bot.says(ALICE, "Berlin")
 
@@ -170,18 +112,15 @@ async def test_plan_card_after_the_event_asks_the_timezone_once_then_delivers_th
     assert asked.startswith("First, which timezone are you in?")
     assert confirmed.startswith("⏰ Reminder set for Wed 09 Dec 2026, 22:00 CET.")
     [reminder] = store.pending_for_user(bot.db, ALICE)
-    assert (reminder.due_at, reminder.plan_id) == (
-        datetime(2026, 12, 9, 21, 0, tzinfo=UTC),
-        plan_id,
-    )
+    assert reminder.due_at == datetime(2026, 12, 9, 21, 0, tzinfo=UTC)
 
     bot.clock.set(datetime(2026, 12, 9, 21, 0, 5, tzinfo=UTC))
     bot.feature.market.btc = 90_000.0
     assert await bot.deliver() == 1
 
     delivered = bot.last(ALICE)
-    assert "Buy back the short: 1 BTC perpetual" in delivered.text
-    assert "Where you opened it: Binance, Bybit, Deribit, Kraken" in delivered.text
+    assert "Buy back the short" in delivered.text
+    assert "Where you opened it: Binance" in delivered.text
     assert "FOMC rate decision has passed (Wed 09 Dec 2026, 20:00 CET)." in delivered.text
     assert "Compared with no hedge" in delivered.text
     assert delivered.button_texts() == [
@@ -203,7 +142,8 @@ async def test_plan_card_after_the_event_asks_the_timezone_once_then_delivers_th
         ("after the event", "Wed 09 Dec 2026, 22:00 CET"),
     ],
 )
-async def test_remind_with_a_typed_time_attaches_to_the_last_plan(bot, typed, shown):
+async def test_remind_with_a_typed_time_attaches_to_the_last_plan(reminder_bot, typed, shown):
+    bot = reminder_bot
     plan_id = save_btc_plan(bot)
     await with_timezone(bot)
 
@@ -213,7 +153,8 @@ async def test_remind_with_a_typed_time_attaches_to_the_last_plan(bot, typed, sh
     assert [r.plan_id for r in store.pending_for_user(bot.db, ALICE)] == [plan_id]
 
 
-async def test_tomorrow_morning_asks_what_morning_means_once_and_remembers(bot):
+async def test_tomorrow_morning_asks_what_morning_means_once_and_remembers(reminder_bot):
+    bot = reminder_bot
     save_btc_plan(bot)
     await with_timezone(bot)
 
@@ -234,7 +175,10 @@ async def test_tomorrow_morning_asks_what_morning_means_once_and_remembers(bot):
         ("when pigs fly", "I couldn't read that as a time."),
     ],
 )
-async def test_a_past_far_or_unreadable_time_gets_a_clear_reply_and_no_reminder(bot, typed, reply):
+async def test_a_past_far_or_unreadable_time_gets_a_clear_reply_and_no_reminder(
+    reminder_bot, typed, reply
+):
+    bot = reminder_bot
     save_btc_plan(bot)
     await with_timezone(bot)
 
@@ -244,13 +188,15 @@ async def test_a_past_far_or_unreadable_time_gets_a_clear_reply_and_no_reminder(
     assert store.pending_for_user(bot.db, ALICE) == []
 
 
-async def test_remind_without_a_plan_says_to_make_one_first(bot):
+async def test_remind_without_a_plan_says_to_make_one_first(reminder_bot):
+    bot = reminder_bot
     reply = await bot.says(ALICE, "/remind in 3 days")
 
     assert reply.startswith("There is no plan to attach a reminder to yet.")
 
 
-async def test_reminders_lists_pending_ones_and_another_users_cancel_is_refused(bot):
+async def test_reminders_lists_pending_ones_and_another_users_cancel_is_refused(reminder_bot):
+    bot = reminder_bot
     save_btc_plan(bot)
     await with_timezone(bot)
     await bot.says(ALICE, "/remind in 3 days")
@@ -280,7 +226,8 @@ async def test_reminders_lists_pending_ones_and_another_users_cancel_is_refused(
     assert bot.api.current(ALICE, message.message_id).text.startswith("Your reminders")
 
 
-async def test_snooze_then_removed_it_and_another_user_cannot_snooze(bot):
+async def test_snooze_then_removed_it_and_another_user_cannot_snooze(reminder_bot):
+    bot = reminder_bot
     save_btc_plan(bot)
     await with_timezone(bot)
     await bot.says(ALICE, "/remind in 30 minutes")
@@ -305,7 +252,8 @@ async def test_snooze_then_removed_it_and_another_user_cannot_snooze(bot):
     assert store.count_by_status(bot.db) == {"done": 1}
 
 
-async def test_keep_remind_me_at_asks_for_a_time_and_moves_the_reminder(bot):
+async def test_keep_remind_me_at_asks_for_a_time_and_moves_the_reminder(reminder_bot):
+    bot = reminder_bot
     save_btc_plan(bot)
     await with_timezone(bot)
     await bot.says(ALICE, "/remind in 30 minutes")
@@ -326,7 +274,8 @@ async def test_keep_remind_me_at_asks_for_a_time_and_moves_the_reminder(bot):
     )
 
 
-async def test_forget_asks_first_then_deletes_everything_about_the_user(bot):
+async def test_forget_asks_first_then_deletes_everything_about_the_user(reminder_bot):
+    bot = reminder_bot
     save_btc_plan(bot, ALICE)
     save_btc_plan(bot, BOB)
     await with_timezone(bot, ALICE)
@@ -343,7 +292,8 @@ async def test_forget_asks_first_then_deletes_everything_about_the_user(bot):
     assert bot.db.table("reminders").count == 0
 
 
-async def test_a_user_who_blocked_the_bot_has_the_reminder_failed_not_retried(bot):
+async def test_a_user_who_blocked_the_bot_has_the_reminder_failed_not_retried(reminder_bot):
+    bot = reminder_bot
     save_btc_plan(bot)
     await with_timezone(bot)
     await bot.says(ALICE, "/remind in 30 minutes")
@@ -361,16 +311,17 @@ async def test_a_user_who_blocked_the_bot_has_the_reminder_failed_not_retried(bo
 
 
 async def test_a_reminder_due_while_the_bot_was_down_is_sent_at_start_up_saying_how_late(
-    api, tmp_path, clock
+    fake, db_path, clock
 ):
-    first = await start_bot(api, tmp_path / "bot.sqlite", clock)
+    api = fake
+    first = await start_bot(api, db_path, clock)
     save_btc_plan(first)
     await with_timezone(first)
     await first.says(ALICE, "/remind in 30 minutes")
     await stop_bot(first)
 
     clock.advance(timedelta(hours=3, minutes=35))
-    second = await start_bot(api, tmp_path / "bot.sqlite", clock)
+    second = await start_bot(api, db_path, clock)
     await api.wait_until(lambda: api.sent_to(ALICE)[-1].text.startswith("⏰ Time to take"))
     await stop_bot(second)
 

@@ -129,7 +129,6 @@ def register(application: Application) -> None:
     """Wire the feature into the application and start delivering."""
     reminders = ReminderFeature(application)
     application.bot_data["reminders"] = reminders
-    application.bot_data.setdefault("plan_card_actions", []).append(Action.REMIND)
     application.bot_data.setdefault("menu_handlers", {})["reminders"] = list_reminders
     application.add_handler(
         conversation(persistent=application.persistence is not None), group=CONVERSATION_GROUP
