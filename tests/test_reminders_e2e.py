@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from tests.conftest import Person, RunningBot, make_settings
 
 from bot import reminder_store as store
 from bot.clock import FakeClock
@@ -14,6 +13,7 @@ from bot.plans import save_plan
 from hedging.market import SnapshotProvider, load_snapshot, with_prices
 from hedging.models import Concern, HedgeRequest, Holding, Intent, MarketSnapshot, Portfolio
 from hedging.planner import recommend
+from tests.conftest import Person, RunningBot, make_settings
 
 ALICE, BOB = 1001, 2002
 # Tuesday 8 Dec 2026, 10:00 UTC: the FOMC statement is Wednesday 9 Dec, 14:00 ET = 19:00 UTC
