@@ -47,6 +47,7 @@ class Reminder:
     reason: str | None
     created_at: datetime
     sent_at: datetime | None
+    in_doubt: bool = False  # a send was in flight when the bot died: it may have arrived
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Reminder:
@@ -275,10 +276,11 @@ def fail_all_for_user(db: sqlite_utils.Database, user_id: int, error: str) -> in
     return cursor.rowcount
 
 
-def release_all_claims(db: sqlite_utils.Database) -> int:
-    """At start-up: attempts that were in flight when the process died are due again."""
-    cursor = db.execute("UPDATE reminders SET claimed_at = NULL WHERE claimed_at IS NOT NULL")
-    return cursor.rowcount
+def release_all_claims(db: sqlite_utils.Database) -> list[int]:
+    """At start-up: attempts in flight when the process died are due again; returns their ids."""
+    ids = [row[0] for row in db.execute("SELECT id FROM reminders WHERE claimed_at IS NOT NULL")]
+    db.execute("UPDATE reminders SET claimed_at = NULL WHERE claimed_at IS NOT NULL")
+    return ids
 
 
 def count_by_status(db: sqlite_utils.Database) -> dict[str, int]:

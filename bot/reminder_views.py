@@ -173,6 +173,7 @@ def due_message(
     context: dict[str, Any] = {
         "scheduled": describe(reminder.scheduled_for, timezone),
         "late": duration_text(late) if late >= LATE_AFTER else None,
+        "maybe_repeat": reminder.in_doubt,
         "legs": [],
         "venues": [],
         "progress": None,

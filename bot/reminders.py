@@ -13,7 +13,7 @@ import logging
 import time
 import warnings
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -98,15 +98,18 @@ class ReminderEngine:
         self.stats = DeliveryStats()
         self._in_flight: set[int] = set()
         self._paused_until = 0.0  # time.monotonic() before which nobody sends (after a 429)
+        self.in_doubt: set[int] = set()  # claimed when the last process died
 
     def recover(self) -> int:
         """At start-up: release claims of attempts that died with the previous process."""
         released = store.release_all_claims(self.db)
+        self.in_doubt.update(released)
         if released:
             log.warning(
-                "released %d reminder(s) that were being sent when the bot stopped", released
+                "%d reminder(s) were being sent when the bot stopped; sending them again",
+                len(released),
             )
-        return released
+        return len(released)
 
     async def deliver_due(self) -> int:
         """Send every reminder due now, and any that fall due meanwhile; return how many went."""
@@ -138,6 +141,8 @@ class ReminderEngine:
         """One reminder: claim, send, mark — with Telegram's error classes decided here."""
         if not store.claim(self.db, reminder.id, self.clock.now()):
             return
+        if reminder.id in self.in_doubt:
+            reminder = replace(reminder, in_doubt=True)
         message = await self.compose(reminder, self.clock.now())
         chat_id = reminder.chat_id
         while True:
@@ -168,6 +173,7 @@ class ReminderEngine:
             # the one write after Telegram accepted: a crash before it is the duplicate window
             store.mark_sent(self.db, reminder.id, self.clock.now(), message_id)
             self.stats.sent += 1
+            self.in_doubt.discard(reminder.id)
             return
 
     def _blocked(self, reminder: Reminder, error: Exception) -> None:

@@ -32,7 +32,8 @@ class FakeSender:
 
 
 async def compose(reminder, now):
-    return OutgoingMessage(f"reminder {reminder.id}, late {late_by(reminder, now)}")
+    repeat = ", maybe a repeat" if reminder.in_doubt else ""
+    return OutgoingMessage(f"reminder {reminder.id}, late {late_by(reminder, now)}{repeat}")
 
 
 @pytest.fixture
@@ -97,7 +98,7 @@ async def test_one_that_fell_due_while_the_bot_was_down_goes_at_once_saying_how_
     assert sender.accepted == [(ALICE, f"reminder {reminder_id}, late 3:05:00")]
 
 
-async def test_a_claim_left_by_a_killed_process_is_released_at_start_up_and_delivered(
+async def test_a_claim_left_by_a_killed_process_is_released_and_sent_flagged_maybe_repeat(
     db, engine, sender
 ):
     reminder_id = add(db)
@@ -109,6 +110,7 @@ async def test_a_claim_left_by_a_killed_process_is_released_at_start_up_and_deli
 
     assert (skipped, released, delivered) == (0, 1, 1)
     assert row(db, reminder_id) == ("sent", 1, None)
+    assert sender.accepted == [(ALICE, f"reminder {reminder_id}, late 0:00:00, maybe a repeat")]
 
 
 async def test_a_blocked_user_fails_all_their_reminders_without_retry(db, engine, sender):

@@ -128,7 +128,7 @@ def test_a_reminder_can_be_claimed_once_until_its_claim_is_released(db):
     released = store.release_all_claims(db)
     again = store.claim(db, reminder_id, NOW)
 
-    assert (claims, released, again) == ([True, False], 1, True)
+    assert (claims, released, again) == ([True, False], [reminder_id], True)
 
 
 def test_sent_is_recorded_in_one_write_with_the_message_id(db):
