@@ -173,6 +173,8 @@ async def test_tomorrow_morning_asks_what_morning_means_once_and_remembers(remin
         ("2026-12-01 10:00", "Tue 01 Dec 2026, 10:00 CET has already passed."),
         ("2028-01-01 10:00", "Sat 01 Jan 2028, 10:00 CET is more than a year away."),
         ("when pigs fly", "I couldn't read that as a time."),
+        ("friday 25:00", "That is not a time on a clock. Try again"),
+        ("2026-02-30 10:00", "That date does not exist in the calendar."),
     ],
 )
 async def test_a_past_far_or_unreadable_time_gets_a_clear_reply_and_no_reminder(

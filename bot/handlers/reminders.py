@@ -25,16 +25,20 @@ from bot.reminder_store import Reminder
 # commands and buttons first, so /reminders works even while a time is awaited
 COMMANDS_GROUP = -3
 CONVERSATION_GROUP = -2
+LIST_LIMIT = 20  # soonest first; keeps the message and its keyboard well inside Telegram's limits
 
 
 def _listing(reminders: ReminderFeature, user_id: int) -> tuple[str, Any]:
     zone = reminders.timezone(user_id) or "UTC"
     pending = store.pending_for_user(reminders.db, user_id)
-    rows = [{"shown": views.describe(r.due_at, zone), "what": _what(reminders, r)} for r in pending]
-    shown = [(r.id, views.short_time(r.due_at, zone)) for r in pending]
+    shown_now = pending[:LIST_LIMIT]
+    rows = [
+        {"shown": views.describe(r.due_at, zone), "what": _what(reminders, r)} for r in shown_now
+    ]
+    buttons = [(r.id, views.short_time(r.due_at, zone)) for r in shown_now]
     return (
-        views.text("list", reminders=rows, timezone=zone),
-        views.list_keyboard(user_id, shown),
+        views.text("list", reminders=rows, timezone=zone, more=len(pending) - len(shown_now)),
+        views.list_keyboard(user_id, buttons),
     )
 
 
@@ -43,7 +47,8 @@ def _what(reminders: ReminderFeature, reminder: Reminder) -> str:
     facts = views.plan_facts(record, reminders.calendar) if record else None
     if facts is None:
         return reminder.reason or "hedge"
-    return ", ".join(f"{leg.side.value} {leg.quantity:g} {leg.symbol}" for leg in facts.plan.legs)
+    legs = ", ".join(f"{leg.side.value} {leg.quantity:g} {leg.symbol}" for leg in facts.plan.legs)
+    return legs[:80]
 
 
 async def list_reminders(update: Update, context: Context) -> None:
