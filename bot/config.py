@@ -65,6 +65,7 @@ class RemindersConfig(Section):
     backoff_cap_seconds: float = Field(1800.0, gt=0)
     batch_size: int = Field(500, ge=1, le=10_000)  # due rows read per query
     concurrency: int = Field(64, ge=1, le=1024)  # sends in flight (the rate limiter paces them)
+    max_rate: float = Field(28.0, ge=0, le=30)  # reminder messages a second, evenly spaced
     events_file: str | None = None  # an events TOML replacing hedging/data/events.toml
 
 

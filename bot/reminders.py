@@ -65,6 +65,8 @@ class DeliveryPolicy:
     batch_size: int = 500
     concurrency: int = 64  # sends in flight; the rate limiter keeps them at 30/s
     idle_check_seconds: float = 30.0  # longest sleep, so rows added behind our back are seen
+    # evenly spaced sends; under Telegram's ~30/s so a crowd leaves room for replies (0 = off)
+    max_rate: float = 28.0
 
     def backoff(self, attempts: int) -> timedelta:
         return timedelta(
@@ -99,6 +101,7 @@ class ReminderEngine:
         self._in_flight: set[int] = set()
         self._paused_until = 0.0  # time.monotonic() before which nobody sends (after a 429)
         self.in_doubt: set[int] = set()  # claimed when the last process died
+        self._next_slot = 0.0  # time.monotonic() of the next free send slot
 
     def recover(self) -> int:
         """At start-up: release claims of attempts that died with the previous process."""
@@ -139,14 +142,20 @@ class ReminderEngine:
 
     async def deliver(self, reminder: Reminder) -> None:
         """One reminder: claim, send, mark — with Telegram's error classes decided here."""
+        await self._wait_out_pause()
+        await self._take_slot()  # before the claim, so only sends about to happen hold one
         if not store.claim(self.db, reminder.id, self.clock.now()):
             return
         if reminder.id in self.in_doubt:
             reminder = replace(reminder, in_doubt=True)
         message = await self.compose(reminder, self.clock.now())
         chat_id = reminder.chat_id
+        first_try = True
         while True:
-            await self._wait_out_pause()
+            if not first_try:
+                await self._wait_out_pause()
+                await self._take_slot()
+            first_try = False
             try:
                 message_id = await self.sender.send(chat_id, message)
             except RetryAfter as error:
@@ -205,6 +214,16 @@ class ReminderEngine:
     async def _wait_out_pause(self) -> None:
         while (remaining := self._paused_until - time.monotonic()) > 0:
             await asyncio.sleep(remaining)
+
+    async def _take_slot(self) -> None:
+        """Space sends evenly at max_rate: no bursts for Telegram to answer with 429."""
+        if self.policy.max_rate <= 0:
+            return
+        now = time.monotonic()
+        slot = max(now, self._next_slot)
+        self._next_slot = slot + 1.0 / self.policy.max_rate
+        if slot > now:
+            await asyncio.sleep(slot - now)
 
     def seconds_until_next(self) -> float:
         """How long the dispatcher may sleep: to the next due time, at most the idle check."""

@@ -53,7 +53,7 @@ def sender():
 
 @pytest.fixture
 def engine(db, clock, sender):
-    policy = DeliveryPolicy(max_attempts=3, backoff_seconds=10, backoff_cap_seconds=60)
+    policy = DeliveryPolicy(max_attempts=3, backoff_seconds=10, backoff_cap_seconds=60, max_rate=0)
     return ReminderEngine(db, clock, sender, compose, policy)
 
 

@@ -45,6 +45,7 @@ class ReminderFeature:
             backoff_cap_seconds=self.config.backoff_cap_seconds,
             batch_size=self.config.batch_size,
             concurrency=self.config.concurrency,
+            max_rate=self.config.max_rate,
             idle_check_seconds=self.config.check_seconds,
         )
         sender = BotSender(application.bot)
