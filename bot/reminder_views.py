@@ -23,6 +23,7 @@ from hedging.followup import HedgeProgress, hedge_progress
 from hedging.models import Concern, HedgeRequest, MarketSnapshot, Plan, Recommendation
 
 LATE_AFTER = timedelta(minutes=2)  # below this a delivery is simply on time
+SAME_EVENT = timedelta(hours=36)  # a user's event date this close to the calendar's is that event
 
 
 @cache
@@ -142,7 +143,12 @@ def plan_facts(record: PlanRecord, calendar: EventCalendar) -> PlanFacts | None:
     event = None
     if intent.concern in (Concern.FOMC, Concern.CPI):
         event = calendar.next_event(intent.concern, after=record.created_at)
-    event_at = as_utc(intent.event_at) if intent.event_at else (event.at if event else None)
+    event_at = event.at if event else None
+    if intent.event_at is not None:
+        said = as_utc(intent.event_at)
+        # the calendar knows the hour of the statement; the user's "on Wednesday" only the day
+        if event is None or abs(event.at - said) > SAME_EVENT:
+            event, event_at = None, said
     return PlanFacts(
         plan=chosen,
         recommendation=recommendation,

@@ -328,3 +328,24 @@ async def test_a_reminder_due_while_the_bot_was_down_is_sent_at_start_up_saying_
     await stop_bot(second)
 
     assert "is 3 h 05 min late because the bot was offline" in api.sent_to(ALICE)[-1].text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I hold 2 BTC, worried about FOMC on Wednesday, for a week, want to keep some upside",
+        "I hold 2 BTC, worried about FOMC, for a week, want to keep some upside",
+    ],
+)
+async def test_after_the_event_uses_the_calendars_hour_for_the_fomc_the_user_named(
+    reminder_bot, message
+):
+    alice = Person(reminder_bot.running, ALICE)
+    await alice.says(message)
+    await alice.taps("Remind me to remove it")
+
+    assert alice.last_with_buttons().button_texts() == [
+        "After the event · Wed 09 Dec 21:00 UTC",
+        "End of horizon · Tue 15 Dec 10:00 UTC",
+        "⌨️ Type a time",
+    ]
