@@ -43,7 +43,8 @@ def seed(db_path: Path, now: datetime) -> list[int]:
         user = FIRST_CHAT + index
         store.set_timezone(db, user, "UTC", now)
         plan_id = save_plan(db, user, request, recommendation, now)
-        due = now + timedelta(seconds=random.uniform(-5, 12))
+        # some overdue at the first start, the rest falling due across the whole kill phase
+        due = now + timedelta(seconds=random.uniform(-5, KILLS * 1.75))
         ids.append(
             store.add_reminder(
                 db, user_id=user, chat_id=user, plan_id=plan_id, due=due, reason="fault", now=now
