@@ -7,7 +7,14 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 
 from bot import reminder_store as store
 from bot.clock import FakeClock
-from bot.reminders import DeliveryPolicy, OutgoingMessage, ReminderEngine, late_by
+from bot.reminders import (
+    DISPATCH_JOB_ID,
+    DeliveryPolicy,
+    Dispatcher,
+    OutgoingMessage,
+    ReminderEngine,
+    late_by,
+)
 from bot.storage import open_database
 
 NOW = datetime(2026, 12, 9, 21, 0, tzinfo=UTC)
@@ -213,3 +220,42 @@ async def test_seconds_until_next_is_the_wait_to_the_next_due_capped_by_the_idle
     overdue = engine.seconds_until_next()
 
     assert (empty, soon, overdue) == (30.0, 12.0, 0.0)
+
+
+class FakeJobQueue:
+    """Records run_once calls the way APScheduler would keep them: one job per id."""
+
+    def __init__(self) -> None:
+        self.jobs: dict[str, dict] = {}
+        self.calls = 0
+
+    def run_once(self, callback, when, name=None, job_kwargs=None):
+        self.calls += 1
+        self.jobs[job_kwargs["id"]] = {"when": when, "callback": callback, **job_kwargs}
+
+
+async def test_the_dispatcher_keeps_exactly_one_job_that_wakes_at_the_next_due_time(
+    db, engine, clock
+):
+    queue = FakeJobQueue()
+    dispatcher = Dispatcher(engine, queue)
+    add(db, due=NOW - timedelta(minutes=5))  # fell due while the bot was down
+    for seconds in range(1, 1001):
+        add(db, due=NOW + timedelta(seconds=seconds + 20))
+
+    dispatcher.start()
+    at_start = dict(queue.jobs[DISPATCH_JOB_ID])
+    await at_start["callback"]()
+    after_tick = dict(queue.jobs[DISPATCH_JOB_ID])
+    add(db, due=NOW + timedelta(seconds=3))
+    dispatcher.wake()
+
+    assert list(queue.jobs) == [DISPATCH_JOB_ID]
+    assert (at_start["when"], at_start["replace_existing"], at_start["misfire_grace_time"]) == (
+        0.0,
+        True,
+        None,
+    )
+    assert after_tick["when"] == 21.0
+    assert queue.jobs[DISPATCH_JOB_ID]["when"] == 3.0
+    assert store.count_by_status(db) == {"sent": 1, "pending": 1001}

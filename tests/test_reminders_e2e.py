@@ -349,3 +349,18 @@ async def test_after_the_event_uses_the_calendars_hour_for_the_fomc_the_user_nam
         "End of horizon · Tue 15 Dec 10:00 UTC",
         "⌨️ Type a time",
     ]
+
+
+async def test_a_timezone_chosen_in_settings_is_the_one_reminders_use_and_no_question_is_asked(
+    reminder_bot,
+):
+    bot = reminder_bot
+    alice = Person(bot.running, ALICE)
+    save_btc_plan(bot)
+    await alice.says("/settings")
+    await alice.taps(lambda label: label == "Timezone")
+    await alice.taps("Tokyo")
+
+    reply = await bot.says(ALICE, "/remind Friday 18:00")
+
+    assert reply.startswith("⏰ Reminder set for Fri 11 Dec 2026, 18:00 JST.")
