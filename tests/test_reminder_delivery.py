@@ -163,6 +163,7 @@ async def test_a_network_error_then_success_delivers_once(db, engine, sender, cl
     assert len(sender.accepted) == 1
 
 
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")  # PTB's own message
 async def test_retry_after_is_honoured_and_does_not_count_as_an_attempt(db, engine, sender):
     reminder_id = add(db)
     sender.script[ALICE] = [
