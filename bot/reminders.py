@@ -12,6 +12,7 @@ import asyncio
 import logging
 import time
 import warnings
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -29,6 +30,7 @@ from bot.reminder_store import Reminder
 log = logging.getLogger(__name__)
 
 DISPATCH_JOB_ID = "reminders-dispatch"
+RATE_WINDOW_SECONDS = 1.1
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ class ReminderEngine:
         self._paused_until = 0.0  # time.monotonic() before which nobody sends (after a 429)
         self.in_doubt: set[int] = set()  # claimed when the last process died
         self._next_slot = 0.0  # time.monotonic() of the next free send slot
+        self._recent: deque[float] = deque()  # when the latest sends were let go
 
     def recover(self) -> int:
         """At start-up: release claims of attempts that died with the previous process."""
@@ -216,14 +219,27 @@ class ReminderEngine:
             await asyncio.sleep(remaining)
 
     async def _take_slot(self) -> None:
-        """Space sends evenly at max_rate: no bursts for Telegram to answer with 429."""
-        if self.policy.max_rate <= 0:
+        """Evenly spaced sends, and never more than max_rate in any sliding window.
+
+        The window is a little longer than Telegram's second, so sends that bunch up on the way
+        (a busy event loop, a slow network) still arrive within its 30 a second.
+        """
+        rate = self.policy.max_rate
+        if rate <= 0:
             return
-        now = time.monotonic()
-        slot = max(now, self._next_slot)
-        self._next_slot = slot + 1.0 / self.policy.max_rate
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        cap = max(1, int(rate))
+        while True:
+            now = time.monotonic()
+            while self._recent and now - self._recent[0] > RATE_WINDOW_SECONDS:
+                self._recent.popleft()
+            wait = self._next_slot - now
+            if len(self._recent) >= cap:
+                wait = max(wait, self._recent[0] + RATE_WINDOW_SECONDS - now)
+            if wait <= 0:
+                self._recent.append(now)
+                self._next_slot = now + 1.0 / rate
+                return
+            await asyncio.sleep(wait)
 
     def seconds_until_next(self) -> float:
         """How long the dispatcher may sleep: to the next due time, at most the idle check."""
