@@ -120,7 +120,7 @@ async def test_plan_card_after_the_event_asks_the_timezone_once_then_delivers_th
 
     delivered = bot.last(ALICE)
     assert "Buy back the short" in delivered.text
-    assert "Where you opened it: Binance" in delivered.text
+    assert "Close it where you opened it (the plan suggested Binance" in delivered.text
     assert "FOMC rate decision has passed (Wed 09 Dec 2026, 20:00 CET)." in delivered.text
     assert "Compared with no hedge" in delivered.text
     assert delivered.button_texts() == [
