@@ -111,7 +111,12 @@ def wall_time_to_utc(day: date, clock: time, timezone: str) -> tuple[datetime, b
     """A wall-clock time in a zone as UTC; True when that wall time was skipped by DST."""
     naive = datetime.combine(day, clock)
     aware = naive.replace(tzinfo=zone(timezone))  # fold=0: the first of two repeated times
-    due = aware.astimezone(UTC)
+    try:
+        due = aware.astimezone(UTC)
+        due.astimezone(zone(timezone))
+    except OverflowError as error:  # only at the calendar's ends: year 1 or year 9999
+        far_side = WhenProblem.IN_THE_PAST if day.year < 5000 else WhenProblem.TOO_FAR
+        raise WhenError(far_side) from error
     return due, due.astimezone(zone(timezone)).replace(tzinfo=None) != naive
 
 

@@ -188,6 +188,8 @@ def test_end_of_horizon_is_the_plans_horizon(clock):
         ("2027-11-26 10:00", BERLIN, WhenProblem.TOO_FAR, "Fri 26 Nov 2027, 10:00 CET"),
         ("in 400 days", BERLIN, WhenProblem.TOO_FAR, "Thu 30 Dec 2027, 12:00 CET"),
         ("in 99999999999 days", BERLIN, WhenProblem.TOO_FAR, None),
+        ("9999-12-31 23:00", WhenContext(timezone="America/New_York"), WhenProblem.TOO_FAR, None),
+        ("0001-01-01 00:30", WhenContext(timezone="Asia/Tokyo"), WhenProblem.IN_THE_PAST, None),
         ("after the event", BERLIN, WhenProblem.NO_EVENT, None),
         ("end of horizon", BERLIN, WhenProblem.NO_HORIZON, None),
         ("2026-02-30 10:00", BERLIN, WhenProblem.BAD_DATE, None),
