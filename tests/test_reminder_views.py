@@ -119,7 +119,8 @@ def test_every_time_problem_has_a_valid_sentence(problem, shown):
     text = views.text("when_error", problem=problem.value, shown=shown)
 
     check_text(text)
-    assert (text and "I couldn't read that" not in text) or problem == WhenProblem.NOT_UNDERSTOOD
+    assert "None" not in text
+    assert ("I couldn't read that" in text) is (problem == WhenProblem.NOT_UNDERSTOOD)
 
 
 LONG = "<script>&" * 200
