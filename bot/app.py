@@ -16,6 +16,7 @@ from bot.callbacks import Action
 from bot.config import Settings
 from bot.handlers import common, errors, hedge, plan_card
 from bot.handlers import settings as settings_handlers
+from bot.keyboards import labels
 from bot.persistence import SqlitePersistence
 from bot.processor import PerChatUpdateProcessor
 from bot.storage import open_database
@@ -25,15 +26,8 @@ log = logging.getLogger("hedgebot")
 # Feature modules other branches add; each exposes register(application).
 FEATURES: list[str] = ["bot.handlers.reminders"]
 
-# command -> description for setMyCommands (descriptions are shown by Telegram's menu)
-COMMANDS = {
-    "hedge": "Build a hedge for what you hold",
-    "help": "What I understand and can do",
-    "faq": "Questions about hedging",
-    "reminders": "Reminders to remove a hedge",
-    "settings": "Leverage, fees, region, timezone, venue",
-    "cancel": "Stop the current question",
-}
+# command -> description for setMyCommands, from templates/bot/buttons.toml
+COMMANDS: dict[str, str] = dict(labels()["commands"])
 # feature module -> (command it answers, plan card button it handles)
 FEATURE_PROVIDES: dict[str, tuple[str | None, Action | None]] = {
     "bot.handlers.faq": ("faq", None),
@@ -54,13 +48,13 @@ def _token(settings: Settings) -> str:
     return token.get_secret_value().strip() if token else ""
 
 
-async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+async def _post_init(application: Application) -> None:
     """Register the command list with Telegram."""
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS.items()])
 
 
-def application_builder(settings: Settings, db: sqlite_utils.Database) -> ApplicationBuilder:  # type: ignore[type-arg]  # noqa: E501
-    """The stack every bot here runs on (the benchmark's echo bot too): HTML, limiter, persistence."""
+def application_builder(settings: Settings, db: sqlite_utils.Database) -> ApplicationBuilder:
+    """The stack every bot here runs on (the echo bot too): HTML, rate limiter, persistence."""
     telegram = settings.telegram
     return (
         ApplicationBuilder()
@@ -80,7 +74,13 @@ def application_builder(settings: Settings, db: sqlite_utils.Database) -> Applic
                 max_retries=telegram.max_retries,
             )
         )
-        .persistence(SqlitePersistence(db, update_interval=settings.storage.flush_seconds))
+        .persistence(
+            SqlitePersistence(
+                db,
+                update_interval=settings.storage.flush_seconds or 60.0,
+                conversation_max_age=settings.bot.conversation_timeout_seconds,
+            )
+        )
         .concurrent_updates(PerChatUpdateProcessor(telegram.concurrent_updates))
         .get_updates_read_timeout(telegram.poll_timeout + 10)
         .post_init(_post_init)
@@ -94,7 +94,7 @@ def build_application(
     clock: Any = None,
     db: sqlite_utils.Database | None = None,
     features: list[str] | None = None,
-) -> Application:  # type: ignore[type-arg]
+) -> Application:
     """The whole bot: handlers, persistence in SQLite, HTML defaults, rate limiter with retries."""
     if market is None:
         from hedging.market import SnapshotProvider
@@ -102,6 +102,10 @@ def build_application(
         market = SnapshotProvider()
     db = db if db is not None else open_database(settings.storage.path)
     application = application_builder(settings, db).build()
+    if settings.storage.flush_seconds == 0:  # write-through: a crash loses no conversation step
+        processor = application.update_processor
+        assert isinstance(processor, PerChatUpdateProcessor)
+        processor.after_update = application.update_persistence
     application.bot_data.update(
         settings=settings, db=db, market=market, clock=clock or UtcClock(), plan_card_actions=[]
     )
@@ -119,7 +123,7 @@ def build_application(
     return application
 
 
-def _register_core(application: Application) -> None:  # type: ignore[type-arg]
+def _register_core(application: Application) -> None:
     # settings first: while it waits for a typed timezone, that text is not a hedge request
     settings_handlers.register(application)
     hedge.register(application)

@@ -7,8 +7,9 @@ import asyncio
 import logging
 import secrets
 import sys
+from typing import Any
 
-from bot.config import ConfigError, Settings, load_settings, token_problem
+from bot.config import TOKEN_VARIABLE, ConfigError, Settings, load_settings, token_problem
 
 log = logging.getLogger("hedgebot")
 
@@ -71,8 +72,51 @@ def run(args: argparse.Namespace) -> int:
         print(f"hedgebot: {problem}", file=sys.stderr)
         return 2
     configure_logging(settings)
-    serve(settings)
+    from telegram.error import InvalidToken, NetworkError
+
+    try:
+        asyncio.run(preflight(settings))  # a wrong token or no network: one line, no traceback
+        serve(settings)
+    except InvalidToken:
+        print(
+            f"hedgebot: Telegram refused the token in {TOKEN_VARIABLE}; check it with "
+            "@BotFather, or try the bot offline with `hedgebot chat`.",
+            file=sys.stderr,
+        )
+        return 2
+    except NetworkError as error:
+        host = settings.telegram.base_url.split("/bot")[0]
+        print(
+            f"hedgebot: cannot reach the Bot API at {host} ({error}); check the network or "
+            "[telegram] base_url, or try `hedgebot chat`.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
+
+
+async def preflight(settings: Settings) -> None:
+    """Ask the Bot API who we are once, so problems surface before the application starts."""
+    from telegram import Bot
+
+    token = settings.telegram.token.get_secret_value().strip() if settings.telegram.token else ""
+    async with Bot(token, base_url=settings.telegram.base_url) as bot:
+        log.info("connected as @%s", bot.username)
+
+
+def webhook_arguments(settings: Settings) -> dict[str, Any]:
+    """How the webhook server listens and what Telegram is told (secret_token always set)."""
+    telegram = settings.telegram
+    assert telegram.webhook_url is not None
+    secret = telegram.secret_token.get_secret_value() if telegram.secret_token else None
+    return {
+        "listen": telegram.webhook_listen,
+        "port": telegram.webhook_port,
+        "url_path": telegram.webhook_path,
+        "webhook_url": telegram.webhook_url.rstrip("/") + "/" + telegram.webhook_path,
+        # Telegram echoes it in a header on every call, so others cannot forge updates
+        "secret_token": secret or secrets.token_urlsafe(32),
+    }
 
 
 def serve(settings: Settings) -> None:
@@ -84,17 +128,10 @@ def serve(settings: Settings) -> None:
     application = build_application(settings)
     telegram = settings.telegram
     if telegram.webhook_url:
-        secret = telegram.secret_token.get_secret_value() if telegram.secret_token else None
-        secret = secret or secrets.token_urlsafe(32)  # Telegram echoes it; others can't forge it
         log.info("webhook mode on %s:%s", telegram.webhook_listen, telegram.webhook_port)
-        application.run_webhook(
-            listen=telegram.webhook_listen,
-            port=telegram.webhook_port,
-            url_path=telegram.webhook_path,
-            webhook_url=telegram.webhook_url.rstrip("/") + "/" + telegram.webhook_path,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        application.run_webhook(allowed_updates=Update.ALL_TYPES, **webhook_arguments(settings))
     else:
         log.info("long polling %s", telegram.base_url.split("/bot")[0])
-        application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=int(telegram.poll_timeout))
+        application.run_polling(
+            allowed_updates=Update.ALL_TYPES, timeout=int(telegram.poll_timeout)
+        )

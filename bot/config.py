@@ -1,4 +1,4 @@
-"""Configuration: one pydantic model per TOML table, each key overridable by HEDGEBOT_<TABLE>__<KEY>."""
+"""Configuration: a pydantic model per TOML table; env HEDGEBOT_<TABLE>__<KEY> overrides a key."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ class StorageConfig(Section):
     """The one SQLite file."""
 
     path: str = "hedgebot.sqlite3"
-    flush_seconds: float = Field(1.0, gt=0, le=300)  # how often conversation state is saved
+    # how often conversation state is saved; 0 = after every update (nothing lost even on a crash)
+    flush_seconds: float = Field(0.0, ge=0, le=300)
 
 
 class MarketConfig(Section):

@@ -6,12 +6,12 @@ import asyncio
 from datetime import datetime
 from typing import Any
 
-from hedging.errors import HedgeInputError
 from pydantic import ValidationError
 from telegram.ext import ContextTypes
 
 from bot.plans import StoredPlan, save_plan
 from bot.users import UserSettings, load_user_settings
+from hedging.errors import HedgeInputError
 from hedging.models import (
     Concern,
     HedgeRequest,
@@ -48,6 +48,7 @@ def build_request(draft: Draft, settings: UserSettings) -> HedgeRequest:
                 horizon_days=float(draft["horizon_days"]),
                 event_at=datetime.fromisoformat(event_at) if event_at else None,
                 outlook=Outlook(draft["outlook"]),
+                max_cost_usd=draft.get("max_cost_usd"),
                 region=Region.US if settings.region == "us" else Region.OTHER,
             ),
             settings=PlanSettings(leverage=settings.leverage, taker_fee=settings.taker_fee),

@@ -1,4 +1,4 @@
-"""What Telegram accepts: HTML entity parsing, length limits, callback data, commands; and splitting."""
+"""What Telegram accepts (HTML entities, length limits, callback data, commands), and splitting."""
 
 from __future__ import annotations
 
@@ -220,7 +220,7 @@ def check_reply_markup(markup: dict[str, Any] | None) -> None:
 
 
 def check_commands(commands: list[dict[str, Any]]) -> None:
-    """setMyCommands: up to 100 commands, each [a-z0-9_]{1,32} with a 1-256 character description."""
+    """setMyCommands: up to 100 commands, each [a-z0-9_]{1,32}, described in 1-256 characters."""
     if len(commands) > MAX_COMMANDS:
         raise TelegramRuleError("Bad Request: too many commands")
     for command in commands:
@@ -231,12 +231,12 @@ def check_commands(commands: list[dict[str, Any]]) -> None:
 
 
 def split_html(source: str, limit: int = MAX_TEXT) -> list[str]:
-    """Cut a long HTML reply into valid messages: at line ends if possible, tags closed and reopened."""
+    """Cut long HTML into valid messages: at line ends if possible, tags closed and reopened."""
     if utf16_len(source) <= limit:  # markup only shortens: the parsed text fits too
-        return [source] if parse_html(source).text.strip() else []
+        return [source] if source.strip() else []  # templates are checked by tests, not per send
     atoms = _atoms(source, single_chars=True)
     chunks: list[str] = []
-    start, open_tags = 0, []  # open_tags: raw opening tags in force at `start`
+    start, open_tags = 0, list[_Atom]()  # opening tags in force at `start`
     while start < len(atoms):
         stack = list(open_tags)
         length = 0

@@ -14,7 +14,10 @@ MAX_TEXT = 2000  # longer messages are not read further: nothing useful hides pa
 CONCERN_WORDS: list[tuple[Concern, str]] = [
     (
         Concern.FOMC,
-        r"fomc|the fed|fed meeting|fed decision|powell|rate decision|interest rates?|rate (?:cut|hike)s?",
+        (
+            r"fomc|the fed|fed meeting|fed decision|powell|rate decision|"
+            r"interest rates?|rate (?:cut|hike)s?"
+        ),
     ),
     (Concern.CPI, r"cpi|inflation(?: print| data| report)?"),
     (Concern.EARNINGS, r"earnings|quarterly results|results season|earnings call"),
@@ -25,7 +28,10 @@ CONCERN_WORDS: list[tuple[Concern, str]] = [
     ),
     (
         Concern.GENERAL,
-        r"nothing specific|no (?:specific|particular) event|in general|general(?:ly)?|just (?:protect|hedge)",
+        (
+            r"nothing specific|no (?:specific|particular) event|in general|"
+            r"general(?:ly)?|just (?:protect|hedge)"
+        ),
     ),
 ]
 OUTLOOK_WORDS: list[tuple[Outlook, str]] = [
@@ -35,11 +41,18 @@ OUTLOOK_WORDS: list[tuple[Outlook, str]] = [
     ),
     (
         Outlook.BIG_DROP,
-        r"big (?:drop|fall|dip)|crash\w*|dump\w*|bearish|tank\w*|collapse|expect (?:a |the )?(?:drop|fall|decline)|significant (?:drop|fall)|going down",
+        (
+            r"big (?:drop|fall|dip)|crash\w*|dump\w*|bearish|tank\w*|collapse|"
+            r"expect (?:a |the )?(?:drop|fall|decline)|significant (?:drop|fall)|"
+            r"going down"
+        ),
     ),
     (
         Outlook.UNSURE,
-        r"not sure|unsure|(?:don'?t|do not) know|uncertain|reduce (?:my )?risk|less risk|nervous|no (?:clear )?view",
+        (
+            r"not sure|unsure|(?:don'?t|do not) know|uncertain|reduce (?:my )?risk|"
+            r"less risk|nervous|no (?:clear )?view"
+        ),
     ),
 ]
 NUMBER_WORDS = {
@@ -108,7 +121,10 @@ _WEEKDAY_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_RE = re.compile(
-    r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\s+([a-z]{3})[a-z]*|([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b",
+    (
+        r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\s+([a-z]{3})[a-z]*|"
+        r"([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b"
+    ),
     re.IGNORECASE,
 )
 
@@ -120,6 +136,7 @@ class ParsedIntent(Model):
     horizon_days: float | None = None
     event_at: datetime | None = None
     outlook: Outlook | None = None
+    max_cost_usd: float | None = None
 
 
 def _first_match(table: list[tuple[T, str]], text: str) -> T | None:
@@ -169,7 +186,7 @@ def _date(match: re.Match[str], now: datetime) -> datetime | None:
 
 
 def parse_horizon(text: str, now: datetime) -> tuple[float | None, datetime | None]:
-    """(horizon in days, event date) from "for a week", "3 days", "until Friday", "FOMC on Wednesday"."""
+    """(days, event date) from "for a week", "3 days", "until Friday", "FOMC on Wednesday"."""
     text = text[:MAX_TEXT]
     duration = _DURATION_RE.search(text)
     if duration:
@@ -209,12 +226,29 @@ def parse_horizon(text: str, now: datetime) -> tuple[float | None, datetime | No
     return None, None
 
 
+_BUDGET_RE = re.compile(
+    r"\b(?:under|below|at most|up to|no more than|max(?:imum)?|budget(?: of| is)?|"
+    r"spend(?: at most| up to)?|cap(?:ped)? at)\s*\$\s*(\d[\d,]*(?:\.\d+)?)\s*([km])?\b",
+    re.IGNORECASE,
+)
+
+
+def parse_budget(text: str) -> float | None:
+    """The most someone wants to spend: "under $500", "budget of $2k", "spend at most $1,000"."""
+    match = _BUDGET_RE.search(text[:MAX_TEXT])
+    if not match:
+        return None
+    scale = {"k": 1e3, "m": 1e6}.get((match.group(2) or "").lower(), 1.0)
+    return float(match.group(1).replace(",", "")) * scale
+
+
 def parse_intent(text: str, now: datetime) -> ParsedIntent:
-    """Everything a free sentence says about concern, horizon and outlook."""
+    """Everything a free sentence says about concern, horizon, outlook and budget."""
     horizon, event_at = parse_horizon(text, now)
     return ParsedIntent(
         concern=parse_concern(text),
         horizon_days=horizon,
         event_at=event_at,
         outlook=parse_outlook(text),
+        max_cost_usd=parse_budget(text),
     )

@@ -20,7 +20,7 @@ def make_settings(fake: FakeBotApi, db_path: Path, **bot: Any) -> Settings:
         telegram=TelegramConfig(
             token=FAKE_TOKEN, base_url=fake.base_url, poll_timeout=1, max_retries=3
         ),  # type: ignore[arg-type]
-        storage=StorageConfig(path=str(db_path), flush_seconds=0.2),
+        storage=StorageConfig(path=str(db_path)),
         bot=BotConfig(**bot),
     )
 
@@ -63,7 +63,7 @@ class Person:
     async def taps(
         self, match: str | Callable[[str], bool], on: BotAction | None = None, by: int | None = None
     ) -> list[BotAction]:
-        """Press a button (as `by`, another user, if given); returns what the bot did in this chat."""
+        """Press a button (as another user `by`, if given); returns what the bot did here."""
         action = on or self.last_with_buttons()
         data = self.button(match, action)
         mark = len(self.fake.actions)
@@ -93,6 +93,12 @@ async def bot(fake: FakeBotApi, db_path: Path) -> AsyncIterator[RunningBot]:
     running = await RunningBot(fake, make_settings(fake, db_path)).start()
     yield running
     await running.stop()
+
+
+@pytest.fixture
+def without_faq(bot: RunningBot) -> None:
+    """Free text without holdings gets the bot's own hint, whatever features are installed."""
+    bot.app.bot_data.pop("free_text_fallback", None)
 
 
 @pytest.fixture

@@ -68,8 +68,12 @@ def test_a_malformed_token_is_one_line_that_never_repeats_the_token(
 
 @pytest.mark.parametrize(
     ("token", "problem"),
-    [(None, "No Telegram token"), ("", "No Telegram token"), ("abc", "malformed"),
-     (GOOD_TOKEN, None)],
+    [
+        (None, "No Telegram token"),
+        ("", "No Telegram token"),
+        ("abc", "malformed"),
+        (GOOD_TOKEN, None),
+    ],
 )
 def test_token_problem(token: str | None, problem: str | None) -> None:
     settings = Settings.model_validate({"telegram": {"token": token}})
@@ -81,7 +85,7 @@ def test_toml_values_are_overridden_by_environment_variables(tmp_path: Path) -> 
     config = tmp_path / "hedgebot.toml"
     config.write_text(
         '[telegram]\nbase_url = "http://localhost:8081/bot"\nmax_retries = 1\n'
-        '[bot]\ndefault_leverage = 3\n'
+        "[bot]\ndefault_leverage = 3\n"
     )
     settings = load_settings(
         config, {"HEDGEBOT_TELEGRAM__MAX_RETRIES": "5", "HEDGEBOT_TELEGRAM__TOKEN": GOOD_TOKEN}
@@ -119,6 +123,46 @@ def test_the_example_config_is_valid_and_documents_every_key() -> None:
 
 
 def test_log_lines_never_show_the_token(caplog: pytest.LogCaptureFixture) -> None:
-    record = logging.LogRecord("httpx", logging.INFO, "", 0, "POST %s", (f"/bot{GOOD_TOKEN}/x",), None)
+    record = logging.LogRecord(
+        "httpx", logging.INFO, "", 0, "POST %s", (f"/bot{GOOD_TOKEN}/x",), None
+    )
     assert cli_run.RedactSecrets(GOOD_TOKEN).filter(record)
     assert record.getMessage() == "POST /bot<redacted>/x"
+
+
+def test_an_unreachable_bot_api_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HEDGEBOT_TELEGRAM__TOKEN", GOOD_TOKEN)
+    monkeypatch.setenv("HEDGEBOT_TELEGRAM__BASE_URL", "http://127.0.0.1:9/bot")  # discard port
+    assert cli_run.run(argparse.Namespace(config=None)) == 1
+    err = capsys.readouterr().err
+    assert "hedgebot: cannot reach the Bot API at http://127.0.0.1:9" in err
+    assert GOOD_TOKEN not in err
+    logging.getLogger().handlers.clear()  # configure_logging installed a stderr handler
+
+
+def test_a_token_telegram_refuses_is_one_line_naming_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import asyncio
+    import threading
+
+    from bot.fake_api import FakeBotApi
+
+    loop = asyncio.new_event_loop()
+    threading.Thread(target=loop.run_forever, daemon=True).start()
+    fake = asyncio.run_coroutine_threadsafe(FakeBotApi().start(), loop).result()
+    try:
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("HEDGEBOT_TELEGRAM__TOKEN", GOOD_TOKEN)  # not the fake's token: 401
+        monkeypatch.setenv("HEDGEBOT_TELEGRAM__BASE_URL", fake.base_url)
+        assert cli_run.run(argparse.Namespace(config=None)) == 2
+        (line,) = capsys.readouterr().err.strip().splitlines()
+        assert "Telegram refused the token in HEDGEBOT_TELEGRAM__TOKEN" in line
+        assert GOOD_TOKEN not in line
+    finally:
+        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result()
+        loop.call_soon_threadsafe(loop.stop)
+        logging.getLogger().handlers.clear()

@@ -1,4 +1,4 @@
-"""The guided flow: buttons and typed answers, back, cancel, timeout, restart, two people at once."""
+"""The guided flow: buttons and typed answers, back, cancel, timeout, restart, two people."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ async def test_back_returns_to_the_previous_question(alice: Person) -> None:
     assert again.text.startswith("Step 2 of 4 · What worries you?\nYou hold 10 ETH.")
 
 
-async def test_cancel_button_and_command_end_the_flow(alice: Person) -> None:
+async def test_cancel_button_and_command_end_the_flow(alice: Person, without_faq: None) -> None:
     await alice.says("/hedge")
     await alice.taps("1 BTC")
     (cancelled,) = await alice.taps("Cancel")
@@ -84,6 +84,7 @@ async def test_a_flow_left_unanswered_times_out_with_a_message(
         fake, make_settings(fake, db_path, conversation_timeout_seconds=0.3)
     ).start()
     try:
+        running.app.bot_data.pop("free_text_fallback", None)  # the bot's own hint, not the FAQ
         alice = Person(running, 1001)
         await alice.says("/hedge")
         await fake.wait_until(lambda: "I closed our unfinished" in fake.sent_to(1001)[-1].text)
@@ -127,3 +128,66 @@ async def test_two_people_at_once_keep_separate_conversations(
         "Step 3 of 4 · For how long?",
         "Step 4 of 4 · Your view",
     ]
+
+
+async def test_start_in_the_middle_leaves_the_flow_and_hedge_starts_it_afresh(
+    alice: Person, without_faq: None
+) -> None:
+    await alice.says("2 BTC")
+    (greeting,) = await alice.says("/start")
+    assert greeting.text.startswith("👋")
+    (hint,) = await alice.says("CPI")
+    assert hint.text.startswith("I didn't find any holdings")
+    await alice.says("3 ETH")
+    (fresh,) = await alice.says("/hedge")
+    assert fresh.text.startswith("Step 1 of 4")
+    (asked,) = await alice.says("CPI")
+    assert "I need what you hold" in asked.text
+
+
+async def test_a_sticker_outside_any_question_gets_an_answer(
+    bot: RunningBot, alice: Person, fake: FakeBotApi
+) -> None:
+    message = fake.user_says(alice.id, "x")["message"]
+    del message["text"]
+    message["sticker"] = {
+        "file_id": "s",
+        "file_unique_id": "s",
+        "type": "regular",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+    }
+    await bot.settle()
+    (answer,) = fake.sent_to(alice.id)
+    assert answer.text == "Sorry, I couldn't make sense of that.\nI can only read text here."
+
+
+async def test_editing_an_earlier_message_is_not_taken_as_a_new_answer(
+    bot: RunningBot, alice: Person, fake: FakeBotApi
+) -> None:
+    await alice.says("/hedge")
+    update = fake.user_says(alice.id, "2 BTC")
+    await bot.settle()
+    edited = fake.user_says(alice.id, "5 ETH")
+    edited["edited_message"] = edited.pop("message")
+    edited["edited_message"]["edit_date"] = edited["edited_message"]["date"]
+    edited["edited_message"]["message_id"] = update["message"]["message_id"]
+    await bot.settle()
+    assert [a.text.splitlines()[0] for a in fake.sent_to(alice.id)] == [
+        "Step 1 of 4 · What do you hold?",
+        "Step 2 of 4 · What worries you?",
+    ]
+
+
+async def test_every_step_is_on_disk_before_the_next_message_so_a_crash_loses_nothing(
+    bot: RunningBot, alice: Person
+) -> None:
+    await alice.says("I hold 2 BTC")
+    await alice.taps("CPI")
+    db = bot.app.bot_data["db"]
+    states = [(r["name"], r["key"], r["state"]) for r in db.table("conversations").rows]
+    (draft_row,) = [r["data"] for r in db.table("user_data").rows]
+    assert states == [("hedge", f"[{alice.id},{alice.id}]", '"horizon"')]
+    assert '"concern":"cpi"' in draft_row and '"symbol":"BTC"' in draft_row

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.fake_api import FakeBotApi
-from tests.conftest import Person
+from tests.conftest import Person, RunningBot
 
 ONE_MESSAGE = "I hold 2 BTC and 10 ETH, worried about FOMC on Wednesday, want to keep some upside"
 
@@ -55,9 +55,7 @@ async def test_every_costs_and_scenarios_button_edits_the_card_and_back_restores
     assert len(labels) >= 2
     for label in labels:
         replies = await alice.taps(lambda text, label=label: text == label, on=card)
-        assert [(r.method, r.message_id) for r in replies] == [
-            ("editMessageText", card.message_id)
-        ]
+        assert [(r.method, r.message_id) for r in replies] == [("editMessageText", card.message_id)]
         view = replies[0]
         heading = "💵 Costs · " if label.startswith("💵") else "📊 Scenarios · "
         assert view.text.startswith(heading)
@@ -104,5 +102,23 @@ async def test_plan_buttons_pressed_by_someone_else_are_refused_politely(
     replies = await alice.taps(lambda t: t.startswith("💵"), on=card, by=bob.id)
     assert replies == []
     answer = alice.last_answer()
-    assert answer["text"] == "This button belongs to someone else's conversation, so I can't act on it for you."
+    assert (
+        answer["text"]
+        == "This button belongs to someone else's conversation, so I can't act on it for you."
+    )
     assert fake.current(alice.id, card.message_id).text == card.text
+
+
+async def test_a_plan_stored_by_an_older_version_asks_for_a_fresh_one(
+    bot: RunningBot, alice: Person
+) -> None:
+    (card,) = await alice.says(ONE_MESSAGE)
+    bot.app.bot_data["db"].execute("UPDATE plans SET recommendation = '{\"old\": 1}'")
+    (reply,) = await alice.taps(lambda t: t.startswith("💵"), on=card)
+    assert reply.text == "I can't find that plan any more. Send what you hold to get a fresh one."
+
+
+async def test_a_budget_in_the_message_reaches_the_plan(alice: Person, bot: RunningBot) -> None:
+    await alice.says("2 BTC, CPI, for a week, keep some upside, spend at most $300")
+    (stored,) = [r["request"] for r in bot.app.bot_data["db"].table("plans").rows]
+    assert '"max_cost_usd":300.0' in stored

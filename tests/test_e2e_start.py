@@ -26,7 +26,11 @@ async def test_start_greets_in_two_lines_then_the_disclaimer_and_a_menu(alice: P
     assert lines[1].startswith("Send one line like I hold 2 BTC and 10 ETH")
     assert lines[2:] == ["", DISCLAIMER]
     assert greeting.button_texts() == [
-        "🛡 Build a hedge", "❓ Questions", "⏰ Reminders", "⚙️ Settings", "ℹ️ Help"
+        "🛡 Build a hedge",
+        "❓ Questions",
+        "⏰ Reminders",
+        "⚙️ Settings",
+        "ℹ️ Help",
     ]
 
 
@@ -41,7 +45,12 @@ async def test_commands_are_registered_with_set_my_commands(
     bot: RunningBot, fake: FakeBotApi
 ) -> None:
     assert [c["command"] for c in fake.commands] == [
-        "hedge", "help", "faq", "reminders", "settings", "cancel"
+        "hedge",
+        "help",
+        "faq",
+        "reminders",
+        "settings",
+        "cancel",
     ]
     assert list(COMMANDS) == [c["command"] for c in fake.commands]
 
@@ -83,7 +92,7 @@ async def test_commands_without_their_feature_still_answer(
     assert [r.text for r in await alice.says(command)] == [reply]
 
 
-async def test_a_message_without_holdings_gets_a_hint(alice: Person) -> None:
+async def test_a_message_without_holdings_gets_a_hint(alice: Person, without_faq: None) -> None:
     (reply,) = await alice.says("hello there")
     assert reply.text.startswith("I didn't find any holdings in that.")
 
@@ -122,3 +131,19 @@ async def test_a_blocked_user_does_not_crash_the_bot(
     assert fake.errors == ["Forbidden: bot was blocked by the user"]
     (reply,) = await bob.says("/start")
     assert reply.text.startswith("👋 Hi User2002!")
+
+
+async def test_a_reply_longer_than_telegram_allows_arrives_as_several_valid_messages(
+    bot: RunningBot, alice: Person, fake: FakeBotApi
+) -> None:
+    from bot.replies import reply
+
+    async def long_reply(update, context) -> None:  # type: ignore[no-untyped-def]
+        reason = "<long & winding> " * 600
+        await reply(update, "bad_input", step="holdings", reason=reason, too_long=False)
+
+    bot.app.add_handler(CommandHandler("long", long_reply), group=-2)
+    replies = await alice.says("/long")
+    assert [r.method for r in replies[:3]] == ["sendMessage"] * 3
+    assert "".join(r.text for r in replies[:3]).count("<long & winding>") == 600
+    assert fake.errors == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.telegram_rules import (
     TelegramRuleError,
@@ -50,8 +52,13 @@ def test_html_telegram_rejects_is_rejected(bad: str) -> None:
 
 @pytest.mark.parametrize(
     "good",
-    ['<span class="tg-spoiler">s</span>', "<pre><code class=\"language-py\">x</code></pre>",
-     "<blockquote expandable>q</blockquote>", "<tg-spoiler>s</tg-spoiler>", "&lt;&gt;&quot;"],
+    [
+        '<span class="tg-spoiler">s</span>',
+        '<pre><code class="language-py">x</code></pre>',
+        "<blockquote expandable>q</blockquote>",
+        "<tg-spoiler>s</tg-spoiler>",
+        "&lt;&gt;&quot;",
+    ],
 )
 def test_html_telegram_accepts_is_accepted(good: str) -> None:
     check_text(good)
@@ -59,9 +66,16 @@ def test_html_telegram_accepts_is_accepted(good: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "limit", "ok"),
-    [("a" * 4096, 4096, True), ("a" * 4097, 4096, False), ("<b>" + "a" * 4096 + "</b>", 4096, True),
-     ("😀" * 2048, 4096, True), ("😀" * 2049, 4096, False), ("c" * 1024, 1024, True),
-     ("c" * 1025, 1024, False), ("   ", 4096, False)],
+    [
+        ("a" * 4096, 4096, True),
+        ("a" * 4097, 4096, False),
+        ("<b>" + "a" * 4096 + "</b>", 4096, True),
+        ("😀" * 2048, 4096, True),
+        ("😀" * 2049, 4096, False),
+        ("c" * 1024, 1024, True),
+        ("c" * 1025, 1024, False),
+        ("   ", 4096, False),
+    ],
 )
 def test_length_limits_count_parsed_text_in_utf16_units(text: str, limit: int, ok: bool) -> None:
     if ok:
@@ -71,8 +85,9 @@ def test_length_limits_count_parsed_text_in_utf16_units(text: str, limit: int, o
             check_text(text, limit=limit)
 
 
-@pytest.mark.parametrize(("data", "ok"), [("x" * 64, True), ("x" * 65, False), ("é" * 33, False),
-                                           ("", False)])
+@pytest.mark.parametrize(
+    ("data", "ok"), [("x" * 64, True), ("x" * 65, False), ("é" * 33, False), ("", False)]
+)
 def test_callback_data_is_limited_to_64_bytes(data: str, ok: bool) -> None:
     if ok:
         check_callback_data(data)
@@ -99,7 +114,7 @@ def test_a_long_reply_splits_at_line_ends_into_valid_messages() -> None:
 
 
 def test_a_tag_spanning_the_cut_is_closed_and_reopened() -> None:
-    source = "<pre>" + "\n".join("row %04d" % i for i in range(1000)) + "</pre>"
+    source = "<pre>" + "\n".join(f"row {i:04d}" for i in range(1000)) + "</pre>"
     chunks = split_html(source)
     assert len(chunks) == 3
     assert all(c.startswith("<pre>") and c.endswith("</pre>") for c in chunks)
@@ -113,3 +128,29 @@ def test_one_huge_word_is_cut_by_characters() -> None:
 
 def test_a_short_reply_is_one_message() -> None:
     assert split_html("<b>hi</b>") == ["<b>hi</b>"]
+
+
+TAGS_FOR_TEXT = ["b", "i", "u", "s", "code"]
+
+
+@st.composite
+def telegram_html(draw: st.DrawFn) -> str:
+    """Valid Telegram HTML: escaped text (emoji and newlines included) in simple tags."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 40))):
+        text = draw(st.text(alphabet=st.sampled_from("ab <>&\n😀é"), min_size=1, max_size=300))
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        tag = draw(st.sampled_from([None, *TAGS_FOR_TEXT]))
+        pieces.append(f"<{tag}>{escaped}</{tag}>" if tag else escaped)
+    return "".join(pieces)
+
+
+@settings(max_examples=60, deadline=None)
+@given(telegram_html(), st.integers(20, 500))
+def test_split_chunks_are_valid_and_keep_every_visible_character(source: str, limit: int) -> None:
+    chunks = split_html(source, limit=limit)
+    for chunk in chunks:
+        parsed = parse_html(chunk)
+        assert utf16_len(parsed.text) <= limit
+    kept = "".join(parse_html(chunk).text for chunk in chunks)
+    assert "".join(kept.split()) == "".join(parse_html(source).text.split())  # only blanks go

@@ -18,8 +18,6 @@ from bot import keyboards
 from bot.callbacks import Action, decode, pattern
 from bot.replies import reply, text_of
 
-MENU_FEATURES = {"faq": "questions and answers", "reminders": "reminders"}
-
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Greet, say once that this is education, show the menu."""
@@ -52,18 +50,23 @@ async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if choice == "help":
         await help_command(update, context)
     else:
-        await reply(update, "feature_missing", feature=MENU_FEATURES.get(choice, choice))
+        await reply(update, "feature_missing", feature=choice)
 
 
 async def feature_missing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A listed command whose feature module is not installed on this copy."""
     assert update.message is not None and update.message.text is not None
     name = update.message.text.split()[0].lstrip("/").split("@")[0]
-    await reply(update, "feature_missing", feature=MENU_FEATURES.get(name, name))
+    await reply(update, "feature_missing", feature=name)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, "unknown_command")
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A sticker, photo or voice note outside any question."""
+    await reply(update, "bad_input", step="media", reason=None, too_long=False)
 
 
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -86,16 +89,21 @@ async def check_button_owner(update: Update, context: ContextTypes.DEFAULT_TYPE)
         raise ApplicationHandlerStop
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: Application) -> None:
     application.add_handler(TypeHandler(Update, check_button_owner), group=-1)
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CallbackQueryHandler(menu_button, pattern=pattern(Action.MENU)))
 
 
-def register_fallbacks(application: Application, missing: list[str]) -> None:  # type: ignore[type-arg]
+def register_fallbacks(application: Application, missing: list[str]) -> None:
     """After every feature: commands whose feature is absent, then any unknown command."""
     for name in missing:
         application.add_handler(CommandHandler(name, feature_missing))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & ~filters.TEXT, not_text
+        )
+    )
     application.add_handler(CallbackQueryHandler(stale_button))
