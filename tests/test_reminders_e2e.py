@@ -9,7 +9,8 @@ import pytest
 from bot import reminder_store as store
 from bot.clock import FakeClock
 from bot.fake_api import FakeBotApi
-from bot.plans import save_plan
+from bot.plans import load_plan, save_plan
+from bot.render import qty
 from hedging.market import SnapshotProvider, load_snapshot, with_prices
 from hedging.models import Concern, HedgeRequest, Holding, Intent, MarketSnapshot, Portfolio
 from hedging.planner import recommend
@@ -119,8 +120,16 @@ async def test_plan_card_after_the_event_asks_the_timezone_once_then_delivers_th
     assert await bot.deliver() == 1
 
     delivered = bot.last(ALICE)
-    assert "Buy back the short" in delivered.text
-    assert "Close it where you opened it (the plan suggested Binance" in delivered.text
+    stored = load_plan(bot.db, reminder.plan_id)
+    chosen = next(
+        p for p in stored.recommendation.plans if p.kind == stored.recommendation.recommended
+    )
+    assert [
+        f"{qty(leg.quantity, leg.symbol)} {leg.instrument.value}" in delivered.text
+        for leg in chosen.legs
+    ] == [True] * len(chosen.legs)
+    venues = ", ".join(venue.name for venue in chosen.venues)
+    assert f"Close it where you opened it (the plan suggested {venues})." in delivered.text
     assert "FOMC rate decision has passed (Wed 09 Dec 2026, 20:00 CET)." in delivered.text
     assert "Compared with no hedge" in delivered.text
     assert delivered.button_texts() == [
