@@ -30,7 +30,7 @@ from bot.reminder_store import Reminder
 log = logging.getLogger(__name__)
 
 DISPATCH_JOB_ID = "reminders-dispatch"
-RATE_WINDOW_SECONDS = 1.1
+RATE_WINDOW_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -219,10 +219,10 @@ class ReminderEngine:
             await asyncio.sleep(remaining)
 
     async def _take_slot(self) -> None:
-        """Evenly spaced sends, and never more than max_rate in any sliding window.
+        """Evenly spaced sends, and never more than max_rate in any sliding second.
 
-        The window is a little longer than Telegram's second, so sends that bunch up on the way
-        (a busy event loop, a slow network) still arrive within its 30 a second.
+        max_rate stays under Telegram's 30 a second, so sends that bunch up on the way (a busy
+        event loop, a slow network) still arrive within it.
         """
         rate = self.policy.max_rate
         if rate <= 0:
