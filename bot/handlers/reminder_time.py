@@ -99,8 +99,7 @@ async def plan_card_choice(update: Update, context: Context, data: CallbackData)
 
 
 async def keep_button(update: Update, context: Context, data: CallbackData) -> object:
-    assert update.callback_query is not None
-    await update.callback_query.edit_message_reply_markup(None)
+    """Keep, remind me at …: ask for the time; the buttons stay in case of a change of mind."""
     _draft(context, reminder_id=int(data.arg(0, "0") or 0))
     return await advance(update, context)
 
