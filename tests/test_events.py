@@ -37,6 +37,8 @@ def test_the_shipped_calendar_has_every_meeting_and_release_of_2026_and_2027(
         (utc(2026, 11, 25), Concern.FOMC, utc(2026, 12, 9, 19, 0)),
         # ... and 18:00 UTC in summer (EDT)
         (utc(2026, 6, 1), Concern.FOMC, utc(2026, 6, 17, 18, 0)),
+        # 18 Mar: ten days after the US clocks changed, so already 18:00 UTC
+        (utc(2026, 3, 1), Concern.FOMC, utc(2026, 3, 18, 18, 0)),
         (utc(2026, 11, 25), Concern.CPI, utc(2026, 12, 10, 13, 30)),
         (utc(2027, 4, 1), Concern.CPI, utc(2027, 4, 13, 12, 30)),
         (utc(2027, 12, 31), Concern.FOMC, None),

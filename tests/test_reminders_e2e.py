@@ -336,7 +336,7 @@ async def test_a_reminder_due_while_the_bot_was_down_is_sent_at_start_up_saying_
     await api.wait_until(lambda: api.sent_to(ALICE)[-1].text.startswith("⏰ Time to take"))
     await stop_bot(second)
 
-    assert "is 3 h 05 min late because the bot was offline" in api.sent_to(ALICE)[-1].text
+    assert "comes 3 h 05 min late because the bot was offline" in api.sent_to(ALICE)[-1].text
 
 
 @pytest.mark.parametrize(

@@ -253,3 +253,12 @@ def test_an_unknown_timezone_is_refused(text):
 
 def test_describe_shows_a_utc_moment_on_the_users_wall_clock_with_the_weekday():
     assert describe(utc(2026, 7, 1, 12, 0), "Europe/London") == "Wed 01 Jul 2026, 13:00 BST"
+
+
+def test_the_march_fomc_falls_between_the_us_and_the_eu_clock_changes():
+    # 18 Mar 2026: New York is already on EDT (since 8 Mar), Berlin still on CET (until 29 Mar)
+    context = WhenContext(timezone="Europe/Berlin", event_at=utc(2026, 3, 18, 18, 0))
+
+    resolved = resolve_when("after the event", context, utc(2026, 3, 16, 12, 0))
+
+    assert (resolved.due, resolved.shown) == (utc(2026, 3, 18, 20, 0), "Wed 18 Mar 2026, 21:00 CET")
