@@ -290,17 +290,23 @@ async def test_forget_asks_first_then_deletes_everything_about_the_user(reminder
     save_btc_plan(bot, ALICE)
     save_btc_plan(bot, BOB)
     await with_timezone(bot, ALICE)
+    await bot.says(ALICE, "/start")  # user_data
     await bot.says(ALICE, "/remind in 3 days")
+    await bot.says(ALICE, "/hedge")  # a conversation in progress
 
     confirm = await bot.says(ALICE, "/forget")
     message = bot.last(ALICE)
     await bot.presses(ALICE, message, message.button_data()[0])
+    await bot.app.update_persistence()
+    await bot.api.wait_until(lambda: bot.db.table("user_data").count == 0)
 
     assert confirm.startswith("This deletes everything I keep about you")
     assert bot.api.current(ALICE, message.message_id).text.startswith("Done: I deleted everything")
     assert store.get_user(bot.db, ALICE) is None
     assert [row["user_id"] for row in bot.db.table("plans").rows] == [BOB]
     assert bot.db.table("reminders").count == 0
+    assert [(row["user_id"], row["data"]) for row in bot.db.table("user_data").rows] == []
+    assert [row["key"] for row in bot.db.table("conversations").rows] == []
 
 
 async def test_a_user_who_blocked_the_bot_has_the_reminder_failed_not_retried(reminder_bot):

@@ -110,14 +110,28 @@ async def forget_answer(update: Update, context: Context, data: CallbackData) ->
         await update.callback_query.edit_message_text(views.text("forgotten", forgotten=False))
         return
     deleted = store.forget_user(feature(context).db, data.owner_id)
-    context.application.drop_user_data(data.owner_id)
-    context.application.drop_chat_data(data.owner_id)  # a private chat has the user's id
-    _end_conversations(context.application, data.owner_id)
     await update.callback_query.edit_message_text(
         views.text(
             "forgotten", forgotten=True, plans=deleted["plans"], reminders=deleted["reminders"]
         )
     )
+    _end_conversations(context.application, data.owner_id)
+    _drop_in_memory(context.application, data.owner_id)
+    # PTB marks this update's user_data for writing once the update is done, which would bring
+    # back an empty row; dropping again just after (with a write) keeps the user gone
+    assert context.job_queue is not None
+    context.job_queue.run_once(_drop_after_update, when=0, data=data.owner_id)
+
+
+def _drop_in_memory(application: Application, user_id: int) -> None:
+    application.drop_user_data(user_id)
+    application.drop_chat_data(user_id)  # a private chat has the user's id
+
+
+async def _drop_after_update(context: Context) -> None:
+    assert context.job is not None and isinstance(context.job.data, int)
+    _drop_in_memory(context.application, context.job.data)
+    await context.application.update_persistence()
 
 
 def _end_conversations(application: Application, user_id: int) -> None:
