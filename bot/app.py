@@ -27,6 +27,7 @@ log = logging.getLogger("hedgebot")
 # Feature modules other branches add; each exposes register(application).
 FEATURES: list[str] = [
     "bot.handlers.charts",
+    "bot.handlers.reminders",
 ]
 
 # command -> description for setMyCommands, from templates/bot/buttons.toml

@@ -31,6 +31,12 @@ class Action(StrEnum):
     CHART = "g"  # args: plan id, alternative index — handled by bot.handlers.charts
     REMIND = "r"  # args: plan id — handled by bot.handlers.reminders
     SETTING = "t"  # args: setting name, value ("" = show the choices)
+    REMIND_AT = "rw"  # args: plan id, "event" / "horizon" / "type" — bot.handlers.reminders
+    REMINDER_CANCEL = "rc"  # args: reminder id
+    REMINDER_DONE = "rd"  # args: reminder id
+    REMINDER_SNOOZE = "rs"  # args: reminder id, hours
+    REMINDER_KEEP = "rk"  # args: reminder id
+    FORGET = "f"  # args: "yes" / "no"
 
 
 @dataclass(frozen=True)

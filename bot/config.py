@@ -77,6 +77,13 @@ class RemindersConfig(Section):
     check_seconds: float = Field(30.0, gt=0)
     snooze_hours: float = Field(24.0, gt=0)
     max_attempts: int = Field(5, ge=1)
+    event_buffer_hours: float = Field(2.0, ge=0, le=72)  # "after the event" lands this much later
+    backoff_seconds: float = Field(15.0, gt=0)  # first retry after a network error; doubles
+    backoff_cap_seconds: float = Field(1800.0, gt=0)
+    batch_size: int = Field(500, ge=1, le=10_000)  # due rows read per query
+    concurrency: int = Field(64, ge=1, le=1024)  # sends in flight (the rate limiter paces them)
+    max_rate: float = Field(28.0, ge=0, le=30)  # reminder messages a second, evenly spaced
+    events_file: str | None = None  # an events TOML replacing hedging/data/events.toml
 
 
 class BotConfig(Section):

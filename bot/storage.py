@@ -58,7 +58,22 @@ def _create_core_tables(db: sqlite_utils.Database) -> None:
     db.table("reminders").create_index(["user_id", "status"])
 
 
-MIGRATIONS: list[Migration] = [_create_core_tables]
+def _add_reminder_delivery_columns(db: sqlite_utils.Database) -> None:
+    # scheduled_for: the moment the user asked for (due_at moves on retries; this does not);
+    # claimed_at: set while one delivery attempt is in flight, cleared at start-up
+    reminders = db.table("reminders")
+    reminders.add_column("scheduled_for", str)
+    reminders.add_column("claimed_at", str)
+    reminders.add_column("message_id", int)
+    db.execute("UPDATE reminders SET scheduled_for = due_at")
+    db.execute(
+        "CREATE INDEX idx_reminders_claimed ON reminders (claimed_at) WHERE claimed_at IS NOT NULL"
+    )
+    # what this user calls "morning" (HH:MM), asked once by the reminders feature
+    db.table("users").add_column("morning", str)
+
+
+MIGRATIONS: list[Migration] = [_create_core_tables, _add_reminder_delivery_columns]
 
 
 def utc_now_iso() -> str:

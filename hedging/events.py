@@ -1,0 +1,91 @@
+"""The calendar of scheduled market events (FOMC decisions, US CPI releases), read from data."""
+
+from __future__ import annotations
+
+import tomllib
+from bisect import bisect_right
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from hedging.models import Concern, Model
+
+DEFAULT_EVENTS_FILE = Path(__file__).resolve().parent / "data" / "events.toml"
+
+
+class DateStatus(StrEnum):
+    PUBLISHED = "published"
+    TENTATIVE = "tentative"
+    TO_VERIFY = "to_verify"
+    ESTIMATED = "estimated"
+
+
+class ScheduledEvent(Model):
+    """One occurrence: what, when (UTC), how sure we are of the date, and who sets it."""
+
+    kind: Concern
+    title: str
+    at: datetime
+    status: DateStatus
+    source: str
+
+    @property
+    def confirmed(self) -> bool:
+        """True when the body that sets the date has announced it."""
+        return self.status in (DateStatus.PUBLISHED, DateStatus.TENTATIVE)
+
+
+class EventCalendar:
+    """All known events, sorted by time, with look-ups by kind."""
+
+    def __init__(self, events: list[ScheduledEvent]) -> None:
+        self.events = sorted(events, key=lambda event: event.at)
+
+    def of_kind(self, kind: Concern) -> list[ScheduledEvent]:
+        return [event for event in self.events if event.kind == kind]
+
+    def next_event(self, kind: Concern, after: datetime) -> ScheduledEvent | None:
+        """The first event of this kind strictly after a moment, or None past the calendar's end."""
+        same_kind = self.of_kind(kind)
+        index = bisect_right([event.at for event in same_kind], after)
+        return same_kind[index] if index < len(same_kind) else None
+
+    def between(self, start: datetime, end: datetime) -> list[ScheduledEvent]:
+        """Events with start < at <= end."""
+        return [event for event in self.events if start < event.at <= end]
+
+
+def event_moment(day: date, local: time, timezone: str) -> datetime:
+    """A wall-clock time on a day in a timezone, as UTC (daylight saving from the tz database)."""
+    return datetime.combine(day, local, tzinfo=ZoneInfo(timezone)).astimezone(UTC)
+
+
+def parse_calendar(data: dict) -> EventCalendar:
+    """Build the calendar from the TOML structure (kinds + events)."""
+    kinds = data["kinds"]
+    events = []
+    for row in data["events"]:
+        kind = kinds[row["kind"]]
+        events.append(
+            ScheduledEvent(
+                kind=Concern(row["kind"]),
+                title=row.get("title", kind["title"]),
+                at=event_moment(
+                    row["date"],
+                    time.fromisoformat(row.get("time", kind["time"])),
+                    row.get("timezone", kind["timezone"]),
+                ),
+                status=DateStatus(row["status"]),
+                source=row.get("source", kind["source"]),
+            )
+        )
+    return EventCalendar(events)
+
+
+@cache
+def load_calendar(path: str | Path = DEFAULT_EVENTS_FILE) -> EventCalendar:
+    """Read an events TOML file (the shipped one by default)."""
+    with Path(path).open("rb") as handle:
+        return parse_calendar(tomllib.load(handle))

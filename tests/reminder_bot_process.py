@@ -1,0 +1,31 @@
+"""The whole bot as its own process, polling the Bot API at --base-url (fault test, benchmark)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from bot.app import build_application
+from bot.config import RemindersConfig, Settings, StorageConfig, TelegramConfig
+from bot.fake_api import FAKE_TOKEN
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--check-seconds", type=float, default=1.0)
+    parser.add_argument("--concurrency", type=int, default=RemindersConfig().concurrency)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    settings = Settings(
+        telegram=TelegramConfig(token=FAKE_TOKEN, base_url=args.base_url, poll_timeout=1),
+        storage=StorageConfig(path=args.db),
+        reminders=RemindersConfig(check_seconds=args.check_seconds, concurrency=args.concurrency),
+    )
+    application = build_application(settings)
+    application.run_polling(poll_interval=0.0, timeout=1, drop_pending_updates=False)
+
+
+if __name__ == "__main__":
+    main()
