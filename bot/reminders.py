@@ -237,9 +237,9 @@ class ReminderEngine:
                 wait = max(wait, self._recent[0] + RATE_WINDOW_SECONDS - now)
             if wait <= 0:
                 self._recent.append(now)
-                # woken a little late: the next slot keeps the rhythm (the window cap still holds)
-                late = now - self._next_slot
-                self._next_slot = (self._next_slot if late < 1.0 / rate else now) + 1.0 / rate
+                # woken a little late: keep the rhythm, but never closer than half a step
+                step = 1.0 / rate
+                self._next_slot = max(self._next_slot + step, now + step / 2)
                 return
             await asyncio.sleep(wait)
 

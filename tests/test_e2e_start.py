@@ -17,6 +17,7 @@ DISCLAIMER = "Education only, not financial advice; I never place trades."
 NO_REMINDERS = (
     "You have no reminders waiting. Tap ⏰ on a plan card, or type /remind in 3 days after a plan."
 )
+FORGET_HINT = "/forget deletes everything I keep about you, reminders included."
 
 
 async def test_start_greets_in_two_lines_then_the_disclaimer_and_a_menu(alice: Person) -> None:
@@ -82,7 +83,7 @@ async def test_every_menu_button_answers(alice: Person, button: str, first_line:
     ("command", "reply"),
     [
         ("/faq", "Questions and answers isn't switched on in this copy of the bot yet."),
-        ("/reminders", NO_REMINDERS),
+        ("/reminders", f"{NO_REMINDERS}\n{FORGET_HINT}"),
         ("/frobnicate", "I don't know that command. /help lists what I can do."),
     ],
 )

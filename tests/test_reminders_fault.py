@@ -25,6 +25,7 @@ from hedging.planner import recommend
 
 REMINDERS = int(os.environ.get("HEDGEBOT_FAULT_REMINDERS", "240"))
 KILLS = int(os.environ.get("HEDGEBOT_FAULT_KILLS", "8"))
+SEED = int(os.environ.get("HEDGEBOT_FAULT_SEED", "20261209"))  # kill moments and due times
 EXTRA_ARGS = os.environ.get("HEDGEBOT_FAULT_BOT_ARGS", "").split()
 FIRST_CHAT = 10_000
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +85,7 @@ def deliveries(api: FakeBotApi) -> Counter[int]:
 
 
 async def test_kill_9_at_random_moments_loses_no_reminder_and_sends_none_twice(tmp_path):
-    random.seed(20261209)
+    random.seed(SEED)
     api = await FakeBotApi().start()
     db_path, log = tmp_path / "bot.sqlite", tmp_path / "bot.log"
     seed(db_path, datetime.now(UTC))
@@ -109,7 +110,8 @@ async def test_kill_9_at_random_moments_loses_no_reminder_and_sends_none_twice(t
     duplicated = {rid: sent[chat] - 1 for rid, chat in chat_of.items() if sent[chat] > 1}
     outside_window = {rid: n for rid, n in duplicated.items() if rid not in in_doubt}
     print(
-        f"\nfault test: {KILLS} kill -9, {REMINDERS} reminders, {sum(sent.values())} delivered, "
+        f"\nfault test (seed {SEED}): {KILLS} kill -9, {REMINDERS} reminders, "
+        f"{sum(sent.values())} delivered, "
         f"lost {len(lost)}, duplicates {sum(duplicated.values())} "
         f"(in the documented window: {sum(duplicated.values()) - sum(outside_window.values())}, "
         f"outside it: {sum(outside_window.values())}), in flight at a kill: {len(in_doubt)}"
