@@ -50,8 +50,10 @@ async def test_commands_are_registered_with_set_my_commands(
         "help",
         "faq",
         "reminders",
+        "remind",
         "settings",
         "cancel",
+        "forget",
     ]
     assert list(COMMANDS) == [c["command"] for c in fake.commands]
 
