@@ -1,0 +1,381 @@
+"""A loopback fake of the Telegram Bot API: strict like Telegram, driven by tests, the chat and benchmarks."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from bot import telegram_rules as rules
+
+FAKE_TOKEN = "123456789:AAFakeTokenForTheLoopbackBotApi_0000"
+BOT_USER = {"id": 123456789, "is_bot": True, "first_name": "Hedgebot", "username": "hedgebot_fake_bot"}
+SEND_METHODS = {"sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup"}
+OBJECT_PARAMS = {"reply_markup", "entities", "commands", "results", "allowed_updates", "scope"}
+
+
+class ApiError(Exception):
+    """An error answer: HTTP status, Telegram description, optional parameters."""
+
+    def __init__(self, status: int, description: str, parameters: dict[str, Any] | None = None):
+        super().__init__(description)
+        self.status, self.description, self.parameters = status, description, parameters
+
+
+@dataclass
+class BotAction:
+    """One thing the bot did in a chat, as the user would see it."""
+
+    method: str
+    chat_id: int
+    message_id: int
+    text: str  # plain text after entity parsing (caption for photos)
+    html: str  # what the bot sent
+    buttons: list[list[dict[str, Any]]] = field(default_factory=list)
+    photo_bytes: int = 0
+    at: float = field(default_factory=time.monotonic)
+
+    def button_data(self) -> list[str]:
+        """Every callback_data on the message, row by row."""
+        return [b["callback_data"] for row in self.buttons for b in row if "callback_data" in b]
+
+    def button_texts(self) -> list[str]:
+        return [b["text"] for row in self.buttons for b in row]
+
+
+class FakeBotApi:
+    """Serve /bot<token>/<method> on 127.0.0.1; inject user updates; record what the bot sends."""
+
+    def __init__(self, *, token: str = FAKE_TOKEN, rate_limit: int | None = 30) -> None:
+        self.token, self.rate_limit = token, rate_limit
+        self.actions: list[BotAction] = []
+        self.messages: dict[tuple[int, int], dict[str, Any]] = {}
+        self.commands: list[dict[str, Any]] = []
+        self.callback_answers: dict[str, dict[str, Any]] = {}
+        self.inline_answers: list[dict[str, Any]] = []
+        self.blocked_chats: set[int] = set()
+        self.latencies: list[float] = []  # seconds from update hand-out to the bot's next send
+        self.errors: list[str] = []  # every rejection, for tests to assert on
+        self.handed_out = 0
+        self._transient_failures = 0
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._callback_ids = itertools.count(1)
+        self._new_update = asyncio.Event()
+        self._changed = asyncio.Event()
+        self._sends: deque[float] = deque()
+        self._handed_at: dict[int, float] = {}
+        self.in_flight = 0
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # ---- server lifecycle -------------------------------------------------------------------
+    async def start(self, port: int = 0) -> FakeBotApi:
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def stop(self) -> None:
+        self._new_update.set()
+        if self._runner:
+            await self._runner.cleanup()
+            self._runner = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    # ---- test and chat controls ---------------------------------------------------------------
+    def block_chat(self, chat_id: int) -> None:
+        """Answer 403 'bot was blocked by the user' for every send to this chat."""
+        self.blocked_chats.add(chat_id)
+
+    def fail_next(self, count: int = 1) -> None:
+        """The next `count` send calls fail with 502 Bad Gateway (a transient outage)."""
+        self._transient_failures += count
+
+    @property
+    def undelivered(self) -> int:
+        return len(self._updates)
+
+    def _user(self, user_id: int) -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "language_code": "en"}
+
+    def _push(self, update: dict[str, Any]) -> dict[str, Any]:
+        update["update_id"] = next(self._update_ids)
+        self._updates.append(update)
+        self._new_update.set()
+        return update
+
+    def user_says(self, user_id: int, text: str, chat_id: int | None = None) -> dict[str, Any]:
+        """Inject a text message; a leading /command gets its bot_command entity like Telegram's."""
+        chat_id = chat_id or user_id
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id == user_id else "group"},
+            "from": self._user(user_id),
+            "text": text,
+        }
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": rules.utf16_len(command)}
+            ]
+        return self._push({"message": message})
+
+    def user_presses(self, user_id: int, action: BotAction, data: str) -> dict[str, Any]:
+        """Inject a callback query for a button on a message the bot sent."""
+        if data not in action.button_data():
+            raise ValueError(f"no button {data!r} on message {action.message_id}")
+        message = self.messages[(action.chat_id, action.message_id)]
+        query = {
+            "id": str(next(self._callback_ids)),
+            "from": self._user(user_id),
+            "chat_instance": str(action.chat_id),
+            "message": message,
+            "data": data,
+        }
+        return self._push({"callback_query": query})
+
+    def user_queries_inline(self, user_id: int, query: str) -> dict[str, Any]:
+        return self._push(
+            {"inline_query": {"id": str(next(self._callback_ids)), "from": self._user(user_id),
+                              "query": query, "offset": ""}}
+        )
+
+    def sent_to(self, chat_id: int) -> list[BotAction]:
+        return [a for a in self.actions if a.chat_id == chat_id]
+
+    def current(self, chat_id: int, message_id: int) -> BotAction:
+        """The latest version of a message (after edits)."""
+        return [a for a in self.sent_to(chat_id) if a.message_id == message_id][-1]
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+        """Wait until predicate() holds, re-checking whenever the bot does something."""
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the bot did not do what was expected in time")
+            self._changed.clear()
+            try:
+                await asyncio.wait_for(self._changed.wait(), min(remaining, 0.05))
+            except TimeoutError:
+                pass
+
+    # ---- HTTP --------------------------------------------------------------------------------
+    async def _handle(self, request: web.Request) -> web.Response:
+        self.in_flight += 1
+        try:
+            if request.match_info["token"] != self.token:
+                raise ApiError(401, "Unauthorized")
+            params = await self._params(request)
+            method = request.match_info["method"]
+            handler = getattr(self, f"_api_{method}", None)
+            if handler is None:
+                raise ApiError(404, "Not Found")
+            if method in SEND_METHODS:
+                self._gate(int(params.get("chat_id", 0)))
+            result = await handler(params)
+            return web.json_response({"ok": True, "result": result})
+        except ApiError as error:
+            self.errors.append(error.description)
+            body: dict[str, Any] = {
+                "ok": False, "error_code": error.status, "description": error.description
+            }
+            if error.parameters:
+                body["parameters"] = error.parameters
+            return web.json_response(body, status=error.status)
+        except rules.TelegramRuleError as error:
+            self.errors.append(str(error))
+            return web.json_response(
+                {"ok": False, "error_code": 400, "description": str(error)}, status=400
+            )
+        finally:
+            self.in_flight -= 1
+            self._changed.set()
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            params.update(await request.json())
+            return params
+        form = await request.post()
+        for key, value in form.items():
+            if isinstance(value, web.FileField):
+                params[key] = value.file.read()
+            elif key in OBJECT_PARAMS and isinstance(value, str):
+                params[key] = json.loads(value)
+            else:
+                params[key] = value
+        return params
+
+    def _gate(self, chat_id: int) -> None:
+        """Flood limit, blocked users and transient failures, in Telegram's order."""
+        now = time.monotonic()
+        while self._sends and now - self._sends[0] > 1.0:
+            self._sends.popleft()
+        if self.rate_limit is not None and len(self._sends) >= self.rate_limit:
+            raise ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
+        if self._transient_failures > 0:
+            self._transient_failures -= 1
+            raise ApiError(502, "Bad Gateway")
+        if chat_id in self.blocked_chats:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        self._sends.append(now)
+        handed = self._handed_at.pop(chat_id, None)
+        if handed is not None:
+            self.latencies.append(now - handed)
+
+    async def _api_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
+        return BOT_USER
+
+    async def _api_deleteWebhook(self, params: dict[str, Any]) -> bool:
+        return True
+
+    async def _api_sendChatAction(self, params: dict[str, Any]) -> bool:
+        return True
+
+    async def _api_setMyCommands(self, params: dict[str, Any]) -> bool:
+        commands = params.get("commands") or []
+        rules.check_commands(commands)
+        self.commands = commands
+        return True
+
+    async def _api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        timeout = float(params.get("timeout") or 0)
+        limit = int(params.get("limit") or 100)
+        self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        if not self._updates and timeout > 0:
+            self._new_update.clear()
+            try:
+                await asyncio.wait_for(self._new_update.wait(), timeout)
+            except TimeoutError:
+                pass
+        batch = self._updates[:limit]
+        now = time.monotonic()
+        for update in batch:
+            if update.get("_handed") is None:
+                update["_handed"] = now
+                self.handed_out += 1
+                chat = (update.get("message") or update.get("callback_query", {}).get("message"))
+                if chat:
+                    self._handed_at.setdefault(chat["chat"]["id"], now)
+        self._updates = self._updates[len(batch):]
+        return [{k: v for k, v in u.items() if k != "_handed"} for u in batch]
+
+    def _store(self, method: str, chat_id: int, message_id: int, html_text: str,
+               parsed: rules.ParsedText, markup: Any, photo_bytes: int = 0) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private"},
+            "from": BOT_USER,
+        }
+        message["caption" if photo_bytes else "text"] = parsed.text
+        if parsed.entities:
+            message["caption_entities" if photo_bytes else "entities"] = parsed.entities
+        if markup:
+            message["reply_markup"] = markup
+        if method.startswith("edit"):
+            message["edit_date"] = int(time.time())
+        self.messages[(chat_id, message_id)] = message
+        buttons = (markup or {}).get("inline_keyboard", [])
+        self.actions.append(
+            BotAction(method, chat_id, message_id, parsed.text, html_text, buttons, photo_bytes)
+        )
+        return message
+
+    def _parse(self, params: dict[str, Any], key: str, limit: int) -> rules.ParsedText:
+        html_mode = str(params.get("parse_mode", "")).upper() == "HTML"
+        return rules.check_text(str(params.get(key, "")), limit=limit, html_mode=html_mode)
+
+    async def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        parsed = self._parse(params, "text", rules.MAX_TEXT)
+        markup = params.get("reply_markup")
+        rules.check_reply_markup(markup)
+        chat_id = int(params["chat_id"])
+        return self._store("sendMessage", chat_id, next(self._message_ids), params["text"],
+                           parsed, markup)
+
+    async def _api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
+        photo = params.get("photo")
+        if not photo:
+            raise ApiError(400, "Bad Request: there is no photo in the request")
+        parsed = self._parse(params, "caption", rules.MAX_CAPTION)
+        markup = params.get("reply_markup")
+        rules.check_reply_markup(markup)
+        size = len(photo) if isinstance(photo, bytes | str) else 1
+        return self._store("sendPhoto", int(params["chat_id"]), next(self._message_ids),
+                           str(params.get("caption", "")), parsed, markup, photo_bytes=size)
+
+    def _existing(self, params: dict[str, Any]) -> dict[str, Any]:
+        key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
+        if key not in self.messages:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        return self.messages[key]
+
+    async def _api_editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
+        old = self._existing(params)
+        if "text" not in old:
+            raise ApiError(400, "Bad Request: there is no text in the message to edit")
+        parsed = self._parse(params, "text", rules.MAX_TEXT)
+        markup = params.get("reply_markup")
+        rules.check_reply_markup(markup)
+        if (old["text"], old.get("entities"), old.get("reply_markup")) == (
+            parsed.text, parsed.entities or None, markup
+        ):
+            raise ApiError(400, "Bad Request: message is not modified: specified new message "
+                           "content and reply markup are exactly the same")
+        return self._store("editMessageText", old["chat"]["id"], old["message_id"],
+                           params["text"], parsed, markup)
+
+    async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> dict[str, Any]:
+        old = self._existing(params)
+        markup = params.get("reply_markup")
+        rules.check_reply_markup(markup)
+        if old.get("reply_markup") == markup:
+            raise ApiError(400, "Bad Request: message is not modified")
+        parsed = rules.ParsedText(old.get("text", old.get("caption", "")), old.get("entities", []))
+        last = self.current(old["chat"]["id"], old["message_id"])
+        return self._store("editMessageReplyMarkup", old["chat"]["id"], old["message_id"],
+                           last.html, parsed, markup, photo_bytes=last.photo_bytes)
+
+    async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
+        query_id = str(params.get("callback_query_id", ""))
+        if query_id in self.callback_answers or not query_id.isdigit():
+            raise ApiError(400, "Bad Request: query is too old and response timeout expired "
+                           "or query ID is invalid")
+        if len(str(params.get("text", ""))) > rules.MAX_CALLBACK_ANSWER:
+            raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+        self.callback_answers[query_id] = params
+        return True
+
+    async def _api_answerInlineQuery(self, params: dict[str, Any]) -> bool:
+        results = params.get("results") or []
+        if len(results) > 50:
+            raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        for result in results:
+            content = result.get("input_message_content") or {}
+            if "message_text" in content:
+                rules.check_text(content["message_text"],
+                                 html_mode=str(content.get("parse_mode", "")).upper() == "HTML")
+            rules.check_reply_markup(result.get("reply_markup"))
+        self.inline_answers.append(params)
+        return True
