@@ -22,6 +22,7 @@ EntryId = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
 # Decision thresholds, tuned on the dev paraphrases and a few off-topic questions.
 MIN_CONFIDENCE = 0.18  # share of the query's term weight the best entry must explain
 CLEAR_LEAD = 1.35  # the best entry must beat the runner-up by this factor to be "clear"
+FUZZY_WEIGHT = 0.2  # how much a close fuzzy match of the whole question to a title/keyword adds
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
 MAX_CHOICES = 3
 
@@ -86,6 +87,10 @@ class KnowledgeBase:
                 for e in entries
             }
         )
+        self.phrases = {
+            e.id: [p for p in (" ".join(terms(t, thesaurus)) for t in (e.title, *e.keywords)) if p]
+            for e in entries
+        }
 
     def _terms(self, text: str) -> list[str]:
         unigrams = terms(text, self.thesaurus)
@@ -97,7 +102,10 @@ class KnowledgeBase:
 
     def search(self, query: str, limit: int = 5) -> list[Match]:
         """Entries ranked by how well they explain the query; only those scoring above zero."""
-        repaired = self.index.repair(terms(query, self.thesaurus))
+        from rapidfuzz import fuzz
+
+        unigrams = terms(query, self.thesaurus, question=True)
+        repaired = self.index.repair(unigrams)
         pairs = [
             (f"{a} {b}", min(wa, wb))
             for (a, wa), (b, wb) in zip(repaired, repaired[1:], strict=False)
@@ -105,8 +113,15 @@ class KnowledgeBase:
         scores, ceiling = self.index.scores(repaired + pairs)
         if ceiling <= 0:
             return []
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [Match(self.entries[d], s / ceiling) for d, s in ranked[:limit] if s > 0]
+        text = " ".join(unigrams)
+        combined = {
+            doc: score / ceiling
+            + FUZZY_WEIGHT * max(fuzz.token_set_ratio(text, p) for p in self.phrases[doc]) / 100
+            for doc, score in scores.items()
+            if score > 0
+        }
+        ranked = sorted(combined.items(), key=lambda item: (-item[1], item[0]))
+        return [Match(self.entries[d], s) for d, s in ranked[:limit]]
 
     def verdict(self, query: str) -> Verdict:
         """Clear answer, a short list to choose from, no match, or a plan request in disguise."""

@@ -16,11 +16,11 @@ STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren as at be because been
     before being below between both but by can could did didn do does doesn doing don down during
     each few for from further get got had has have having he her here hers him his i if im in into
-    is isn it its itself just ll me more most my myself no nor not now of off on once only or
+    is isn it its itself just ll me more most my myself nor now of off on once only or
     other our ours out over own re s same she should so some such t than that thats the their them
     then there these they this those through to too under until up ve very was we were what whats
     which while who whom why how will with would you your yours please tell know like want really
-    basically actually thing things""".split()
+    basically actually thing things work works working""".split()
 )
 
 
@@ -100,9 +100,16 @@ class Thesaurus:
         return out
 
 
-def terms(text: str, thesaurus: Thesaurus) -> list[str]:
+# In a question, "you" is the bot: "where do you get prices" asks how the bot works.
+QUESTION_ALIASES = {"you": "bot", "your": "bot", "yours": "bot", "u": "bot"}
+
+
+def terms(text: str, thesaurus: Thesaurus, *, question: bool = False) -> list[str]:
     """Search terms of a text, in order: stems or thesaurus terms, stopwords dropped."""
-    return thesaurus.replace(tokens(text))
+    words = tokens(text)
+    if question:
+        words = [QUESTION_ALIASES.get(w, w) for w in words]
+    return thesaurus.replace(words)
 
 
 def with_bigrams(unigrams: list[str]) -> list[str]:
