@@ -28,6 +28,8 @@ class Action(StrEnum):
     CHART = "g"  # args: plan id, alternative index — handled by bot.handlers.charts
     REMIND = "r"  # args: plan id — handled by bot.handlers.reminders
     SETTING = "t"  # args: setting name, value ("" = show the choices)
+    FAQ_TOPIC = "f"  # args: topic id ("" = all topics) — handled by bot.handlers.faq
+    FAQ_ENTRY = "q"  # args: entry id — handled by bot.handlers.faq
 
 
 @dataclass(frozen=True)
