@@ -63,6 +63,7 @@ class Instrument(StrEnum):
     QUARTERLY = "quarterly"
     OPTION = "option"
     CFD = "cfd"
+    SHORT_SALE = "short_sale"  # borrow and sell the shares themselves
 
 
 class HedgeKind(StrEnum):
@@ -86,6 +87,7 @@ class Holding(Model):
     quantity: PositiveFloat
     price_usd: PositiveFloat | None = None
     asset_class: AssetClass | None = None
+    value_usd: PositiveFloat | None = None  # "$500k SPY": the size was given in dollars
 
 
 class Portfolio(Model):
@@ -126,6 +128,12 @@ class FeeSchedule(Model):
     taker: Fraction = 0.0005
     option_rate: Fraction = 0.0003  # of the underlying per contract
     option_cap: Fraction = 0.125  # of the option's price
+    stock_per_share_usd: Annotated[float, Field(ge=0)] = 0.005  # shares and CFDs on shares
+    stock_min_usd: Annotated[float, Field(ge=0)] = 1.0  # per order
+    future_per_contract_usd: Annotated[float, Field(ge=0)] = 2.25  # CME, per side
+    stock_option_per_contract_usd: Annotated[float, Field(ge=0)] = 0.65
+    stock_borrow_rate: Annotated[float, Field(ge=0, le=1)] = 0.0025  # a year, easy to borrow
+    cfd_financing_markup: Annotated[float, Field(ge=0, le=1)] = 0.025  # a year, under the rate
 
 
 class AssetMarket(Model):
@@ -144,6 +152,12 @@ class AssetMarket(Model):
     future_contract_size: PositiveFloat | None = (
         None  # smallest listed future (e.g. MES $5 x index)
     )
+    name: str | None = None
+    max_leverage: Annotated[float, Field(ge=1, le=150)] | None = None  # on its perpetual
+    us_future_contract_size: PositiveFloat | None = None  # CME micro contract, if listed
+    strike_step_usd: PositiveFloat | None = None
+    price_source: str | None = None  # set when the price is not the snapshot's own
+    price_as_of: datetime | None = None  # when the price differs in age from the snapshot
 
 
 class MarketSnapshot(Model):
@@ -156,6 +170,7 @@ class MarketSnapshot(Model):
     correlations: dict[str, Annotated[float, Field(ge=-1, le=1)]] = {}  # "BTC/ETH" -> 0.8
     fees: FeeSchedule = FeeSchedule()
     note: str | None = None  # e.g. why a fallback was used
+    references: list[str] = []  # where the figures come from
 
 
 class Leg(Model):
@@ -170,6 +185,17 @@ class Leg(Model):
     funding_rate: float | None = None
     funding_interval_hours: float | None = None
     strike_usd: float | None = None
+    venue: str | None = None
+    move_beta: float = 1.0  # the leg's underlying moves by move_beta x the portfolio's move
+    expiry: datetime | None = None
+    premium_usd: float | None = None  # total, paid (buy) or received (sell)
+    premium_per_unit_usd: float | None = None
+    implied_vol: float | None = None
+    rate: float | None = None
+    dividend_yield: float | None = None
+    years_left_at_horizon: float | None = None
+    option_model: str | None = None
+    liquidation_price_usd: float | None = None
 
 
 class Costs(Model):
@@ -195,6 +221,29 @@ class OptionDetails(Model):
     rate: float
     premium_per_unit_usd: float
     model: str  # "black-scholes" or "black-76"
+    symbol: str = ""
+    strike_pct: float = 0.0  # -0.05 = 5% below the price
+    expiry: datetime | None = None
+    contracts: float = 0.0
+    contract_size: float = 0.0
+    quantity: float = 0.0  # units protected after rounding to contracts
+    premium_usd: float = 0.0
+    fees_usd: float = 0.0
+    delta: float = 0.0
+    worst_case_loss_usd: float = 0.0  # spot falling to zero by expiry, premium and fees included
+    breakeven_usd: float = 0.0  # price at expiry above which the hedged position is in profit
+
+
+class CollarDetails(Model):
+    """A put bought and paid for (partly or fully) by a call sold above the price."""
+
+    put_strike_usd: float
+    call_strike_usd: float
+    call_premium_per_unit_usd: float
+    net_premium_usd: float  # put premium minus call premium, positive = paid
+    fees_usd: float
+    capped_above_usd: float  # gains stop at this price
+    scenarios: list[Scenario]
 
 
 class CorrelationDetails(Model):
@@ -204,7 +253,21 @@ class CorrelationDetails(Model):
     vol_hedge: float
     hedge_ratio: float
     effectiveness: float
-    residual_risk_usd: float
+    residual_risk_usd: float  # one standard deviation of the hedged P&L over the horizon
+    vol_portfolio_usd: float = 0.0  # one standard deviation of the unhedged P&L over the horizon
+    proxy_beta: float = 0.0  # how much the proxy moves per 1 of the portfolio's move
+    breakdown_rho: float = 0.3
+    breakdown_scenarios: list[Scenario] = []
+    contracts: dict[str, float] = {}  # e.g. {"ES": 4.8, "MES": 48}
+
+
+class VenueRef(Model):
+    """A place where a plan's legs can be traded, for this region."""
+
+    name: str
+    product: str
+    url: str | None = None
+    note: str | None = None
 
 
 class Plan(Model):
@@ -218,11 +281,34 @@ class Plan(Model):
     scenarios: list[Scenario]
     options: OptionDetails | None = None
     correlation: CorrelationDetails | None = None
+    available: bool = True  # False when nothing tradable fits the region and instruments
+    horizon_days: float = 7
+    venues: list[VenueRef] = []
+    liquidation_distance_pct: float | None = None  # how far the price must rise, 0.5 = +50%
+    liquidation_distance_sigmas: float | None = None  # the same in standard deviations
+    upside_given_up_usd: float = 0.0  # gain forgone on a +10% move
+    option_strikes: list[OptionDetails] = []  # every strike priced, the chosen one included
+    collar: CollarDetails | None = None
+    notes: list[str] = []
+
+
+class Position(Model):
+    """A holding valued at the price the plan used, and where that price came from."""
+
+    symbol: str
+    asset_class: AssetClass
+    quantity: float
+    price_usd: float
+    value_usd: float
+    price_source: str  # "you" or the market snapshot's source
+    price_as_of: datetime | None = None
+    price_age_hours: float | None = None
 
 
 class PortfolioSummary(Model):
     value_usd: float
     holdings: list[Holding]  # with the prices actually used
+    positions: list[Position] = []
 
 
 class MarketSummary(Model):

@@ -1,0 +1,21 @@
+"""Protective puts (and a collar) on every holding with listed options."""
+
+from __future__ import annotations
+
+from hedging.models import Costs, HedgeKind, Plan
+from hedging.plans.common import Context
+from hedging.plans.finish import finish_plan
+
+
+def build_options_plan(context: Context) -> Plan:
+    """Placeholder until the option pricing lands."""
+    costs = Costs.model_construct(fees_usd=0.0, funding_usd=0.0, premium_usd=0.0, total_usd=0.0)
+    return finish_plan(
+        context,
+        kind=HedgeKind.OPTIONS,
+        legs=[],
+        hedge_ratio=1.0,
+        leverage=1.0,
+        margin_usd=0.0,
+        costs=costs,
+    )

@@ -1,0 +1,93 @@
+import pytest
+
+from hedging.errors import HedgeInputError
+from hedging.holdings import parse_holding, parse_holdings
+from hedging.market import load_snapshot
+from hedging.models import AssetClass, Holding
+
+SPY_PRICE = load_snapshot().assets["SPY"].price_usd
+QQQ_PRICE = load_snapshot().assets["QQQ"].price_usd
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 BTC", Holding(symbol="BTC", quantity=2, asset_class=AssetClass.CRYPTO)),
+        ("0.5 eth", Holding(symbol="ETH", quantity=0.5, asset_class=AssetClass.CRYPTO)),
+        ("2 bitcoin", Holding(symbol="BTC", quantity=2, asset_class=AssetClass.CRYPTO)),
+        (
+            "1,000 SOL @ 150",
+            Holding(symbol="SOL", quantity=1000, price_usd=150, asset_class=AssetClass.CRYPTO),
+        ),
+        (
+            "100 shares of AAPL",
+            Holding(symbol="AAPL", quantity=100, asset_class=AssetClass.STOCK),
+        ),
+        ("10 XYZ @ 25", Holding(symbol="XYZ", quantity=10, price_usd=25)),
+        (
+            "$500k SPY",
+            Holding(
+                symbol="SPY",
+                quantity=500_000 / SPY_PRICE,
+                asset_class=AssetClass.ETF,
+                value_usd=500_000,
+            ),
+        ),
+        (
+            "$500k of SPY",
+            Holding(
+                symbol="SPY",
+                quantity=500_000 / SPY_PRICE,
+                asset_class=AssetClass.ETF,
+                value_usd=500_000,
+            ),
+        ),
+        (
+            "$1.2m QQQ",
+            Holding(
+                symbol="QQQ",
+                quantity=1_200_000 / QQQ_PRICE,
+                asset_class=AssetClass.ETF,
+                value_usd=1_200_000,
+            ),
+        ),
+        (
+            "$2,500 of XYZ @ 25",
+            Holding(symbol="XYZ", quantity=100, price_usd=25, value_usd=2500),
+        ),
+    ],
+)
+def test_a_holding_is_read_from_the_ways_people_write_it(text, expected):
+    assert parse_holding(text) == expected
+
+
+def test_every_holding_in_a_free_sentence_is_found_in_order_and_other_words_ignored():
+    found = parse_holdings("I hold 2 BTC and 10 ETH, worried about FOMC in 3 days with 2x leverage")
+
+    assert [(holding.symbol, holding.quantity) for holding in found] == [("BTC", 2), ("ETH", 10)]
+
+
+def test_a_sentence_without_holdings_gives_an_empty_list():
+    assert parse_holdings("what is a protective put?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("hello", "I couldn't read a holding there."),
+        ("2 <b>BTC</b>", "I couldn't read a holding there."),
+        ("<script>alert(1)</script>", "I couldn't read a holding there."),
+        ("1e20 BTC", "I couldn't read a holding there."),
+        ("", "Tell me what you hold."),
+        ("10 XYZ", 'I don\'t have a price for XYZ. Add one, like "10 XYZ @ 25".'),
+        ("0 BTC", "The amount of BTC must be more than zero."),
+        ("99999999999999 BTC", "That much BTC is worth more than all the money in the world"),
+        ("$5000b SPY", "That much SPY is worth more than all the money in the world"),
+    ],
+)
+def test_nonsense_gets_one_friendly_sentence(text, message):
+    with pytest.raises(HedgeInputError) as raised:
+        parse_holding(text)
+
+    assert raised.value.message.startswith(message)
+    assert "<" not in raised.value.message
