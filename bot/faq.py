@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
@@ -13,14 +12,18 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.faq_index import Bm25Index
-from bot.faq_text import Thesaurus, terms
+from bot.faq_text import QuestionReader, Thesaurus, terms, tokens, with_bigrams
 from bot.render import templates_dir
+from hedging.holdings import parse_holdings
 
 DEEP_LINK_PREFIX = "faq_"
 EntryId = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
 
 # Decision thresholds, tuned on the dev paraphrases and a few off-topic questions.
-MIN_CONFIDENCE = 0.18  # share of the query's term weight the best entry must explain
+MIN_EVIDENCE = 0.3  # BM25 score below which nothing in the base speaks to the question
+CLEAR_EVIDENCE = 0.6  # below this even a lone or leading match is offered as a choice, not answered
+MIN_COVERAGE = 0.3  # about a third of the question's words must appear in the best entry
+CLEAR_COVERAGE = 0.66  # and two thirds of them to answer without asking
 CLEAR_LEAD = 1.35  # the best entry must beat the runner-up by this factor to be "clear"
 FUZZY_WEIGHT = 0.2  # how much a close fuzzy match of the whole question to a title/keyword adds
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
@@ -58,7 +61,9 @@ class Outcome(StrEnum):
 @dataclass(frozen=True)
 class Match:
     entry: Entry
-    score: float  # share of the query's term weight this entry explains, 0..1
+    score: float  # ranking score: relevance plus fuzzy closeness to a title or keyword
+    evidence: float  # the BM25F part alone: how much of the question's wording the entry shares
+    coverage: float  # share of the question's words found anywhere in the entry, 0..1
 
 
 @dataclass(frozen=True)
@@ -87,14 +92,16 @@ class KnowledgeBase:
                 for e in entries
             }
         )
+        self.reader = QuestionReader.from_words(
+            thesaurus, (w for e in entries for t in (e.title, *e.keywords, e.answer) for w in tokens(t))
+        )
         self.phrases = {
             e.id: [p for p in (" ".join(terms(t, thesaurus)) for t in (e.title, *e.keywords)) if p]
             for e in entries
         }
 
     def _terms(self, text: str) -> list[str]:
-        unigrams = terms(text, self.thesaurus)
-        return unigrams + [f"{a} {b}" for a, b in zip(unigrams, unigrams[1:], strict=False)]
+        return with_bigrams(terms(text, self.thesaurus))
 
     def in_topic(self, topic_id: str) -> list[Entry]:
         """Entries of one topic, in file order."""
@@ -104,34 +111,43 @@ class KnowledgeBase:
         """Entries ranked by how well they explain the query; only those scoring above zero."""
         from rapidfuzz import fuzz
 
-        unigrams = terms(query, self.thesaurus, question=True)
-        repaired = self.index.repair(unigrams)
-        pairs = [
-            (f"{a} {b}", min(wa, wb))
-            for (a, wa), (b, wb) in zip(repaired, repaired[1:], strict=False)
-        ]
-        scores, ceiling = self.index.scores(repaired + pairs)
+        words = self.reader.terms(query, aliases=False)
+        if not words:
+            return []  # nothing but greetings and filler ("how are you")
+        unigrams = self.reader.terms(query)
+        scores, ceiling = self.index.scores(with_bigrams(unigrams))
         if ceiling <= 0:
             return []
         text = " ".join(unigrams)
-        combined = {
-            doc: score / ceiling
-            + FUZZY_WEIGHT * max(fuzz.token_set_ratio(text, p) for p in self.phrases[doc]) / 100
+        matches = [
+            Match(
+                self.entries[doc],
+                score / ceiling
+                + FUZZY_WEIGHT * max(fuzz.token_set_ratio(text, p) for p in self.phrases[doc]) / 100,
+                score,
+                sum(self.index.contains(doc, w) for w in words) / len(words),
+            )
             for doc, score in scores.items()
             if score > 0
-        }
-        ranked = sorted(combined.items(), key=lambda item: (-item[1], item[0]))
-        return [Match(self.entries[d], s) for d, s in ranked[:limit]]
+        ]
+        matches.sort(key=lambda m: (-m.score, m.entry.id))
+        return matches[:limit]
 
     def verdict(self, query: str) -> Verdict:
         """Clear answer, a short list to choose from, no match, or a plan request in disguise."""
         if looks_like_plan_request(query):
             return Verdict(Outcome.PLAN, ())
         matches = self.search(query, limit=MAX_CHOICES)
-        if not matches or matches[0].score < MIN_CONFIDENCE:
+        best = matches[0] if matches else None
+        if (
+            best is None
+            or best.coverage < MIN_COVERAGE
+            or (best.evidence < MIN_EVIDENCE and best.coverage < 1)
+        ):
             return Verdict(Outcome.NO_MATCH, ())
         best = matches[0]
-        if len(matches) == 1 or best.score >= CLEAR_LEAD * matches[1].score:
+        leads = len(matches) == 1 or best.score >= CLEAR_LEAD * matches[1].score
+        if leads and best.evidence >= CLEAR_EVIDENCE and best.coverage >= CLEAR_COVERAGE:
             return Verdict(Outcome.CLEAR, (best,))
         close = tuple(m for m in matches if m.score >= CHOICE_SHARE * best.score)
         return Verdict(Outcome.AMBIGUOUS, close)
@@ -181,30 +197,9 @@ def entry_link(entry_id: str, bot_username: str) -> str:
     return f"https://t.me/{bot_username.lstrip('@')}?start={DEEP_LINK_PREFIX}{entry_id}"
 
 
-KNOWN_TICKERS = frozenset(
-    "btc eth sol xrp bnb ada doge dot avax link ltc matic trx ton spy qqq iwm dia es mes".split()
-)
-QUANTITY_THEN_WORD = re.compile(
-    r"(?<![\w.])\$?\d[\d,]*(?:\.\d+)?\s*(?:k|m|mm|bn)?\s+(?:of\s+)?([A-Za-z][A-Za-z0-9.]{0,9})\b"
-)
-
-
 def looks_like_plan_request(text: str) -> bool:
     """True when the text names something held ("hedge my 2 BTC"): the planner should answer."""
-    try:
-        from hedging.holdings import parse_holdings  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return _mentions_holding(text)
     try:
         return bool(parse_holdings(text))
     except ValueError:
         return False
-
-
-def _mentions_holding(text: str) -> bool:
-    """Fallback while the core's parser is absent: a quantity followed by a ticker."""
-    for word in QUANTITY_THEN_WORD.findall(text):
-        if word.lower() in KNOWN_TICKERS or (word.isupper() and 2 <= len(word) <= 5):
-            return True
-    return False
-

@@ -1,18 +1,15 @@
-"""BM25F ranking over FAQ fields, with fuzzy repair of misspelt query terms."""
+"""BM25F ranking over the FAQ's fields: title, keywords and answer, each weighted."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from bot.faq_text import CANONICAL
 
 K1 = 1.2
 BIGRAM_WEIGHT = 0.6  # a matched phrase adds to its words, but less than a new word would
-FUZZY_CUTOFF = 84  # rapidfuzz ratio at which an unknown word counts as a typo of a known one
-MIN_FUZZY_LENGTH = 4
 
 
 @dataclass(frozen=True)
@@ -39,7 +36,6 @@ class Bm25Index:
     lengths: dict[str, dict[str, int]]
     average_length: dict[str, float]
     document_frequency: Counter[str]
-    vocabulary: list[str] = field(default_factory=list)
 
     @classmethod
     def build(cls, documents: Mapping[str, Mapping[str, Sequence[str]]]) -> Bm25Index:
@@ -51,33 +47,16 @@ class Bm25Index:
         frequency: Counter[str] = Counter()
         for field_counts in counts.values():
             frequency.update(set().union(*(c.keys() for c in field_counts.values())))
-        vocabulary = sorted(t for t in frequency if " " not in t and not t.startswith(CANONICAL))
-        return cls(list(counts), counts, lengths, average, frequency, vocabulary)
+        return cls(list(counts), counts, lengths, average, frequency)
 
     def idf(self, term: str) -> float:
         """Robertson-Sparck Jones weight, never negative."""
         n, df = len(self.doc_ids), self.document_frequency.get(term, 0)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def repair(self, terms: Sequence[str]) -> list[tuple[str, float]]:
-        """Each query term with a weight; unknown words map to their closest known word."""
-        from rapidfuzz import fuzz, process
-
-        repaired: list[tuple[str, float]] = []
-        for term in terms:
-            if term in self.document_frequency or term.startswith(CANONICAL):
-                repaired.append((term, 1.0))
-                continue
-            best = None
-            if len(term) >= MIN_FUZZY_LENGTH and not term.isdigit():
-                best = process.extractOne(
-                    term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-                )
-            if best is None:
-                repaired.append((term, 1.0))  # unknown: counts against confidence only
-            else:
-                repaired.append((best[0], best[1] / 100))
-        return repaired
+    def contains(self, doc: str, term: str) -> bool:
+        """Whether the term occurs in any field of the document."""
+        return any(term in counts for counts in self.counts[doc].values())
 
     def weighted_frequency(self, doc: str, term: str) -> float:
         """BM25F pseudo-frequency: field counts weighted and length-normalised."""
@@ -91,12 +70,12 @@ class Bm25Index:
                 total += spec.weight * count / norm
         return total
 
-    def scores(self, query: Sequence[tuple[str, float]]) -> tuple[dict[str, float], float]:
-        """Score per document, and the best score any document could get for this query."""
+    def scores(self, query: Sequence[str]) -> tuple[dict[str, float], float]:
+        """Score per document, and the query's total term weight (a bound no score reaches)."""
         result = dict.fromkeys(self.doc_ids, 0.0)
         ceiling = 0.0
-        for term, weight in query:
-            factor = weight * (BIGRAM_WEIGHT if " " in term else 1.0)
+        for term in query:
+            factor = BIGRAM_WEIGHT if " " in term else 1.0
             idf = self.idf(term)
             ceiling += factor * idf
             if term not in self.document_frequency:

@@ -68,18 +68,21 @@ class Thesaurus:
     """Phrases (as stem sequences) mapped to one canonical term each."""
 
     phrases: dict[tuple[str, ...], str]
+    words: frozenset[str]  # every word the groups use, unstemmed
 
     @classmethod
     def from_groups(cls, groups: Iterable[Sequence[str]]) -> Thesaurus:
         """Build from groups of synonyms; the first item names the group."""
         phrases: dict[tuple[str, ...], str] = {}
+        words: set[str] = set()
         for group in groups:
             canonical = CANONICAL + "".join(tokens(group[0]))
             for phrase in group:
+                words.update(tokens(phrase))
                 key = tuple(stem(t) for t in tokens(phrase))
                 if key:
                     phrases.setdefault(key, canonical)
-        return cls(phrases)
+        return cls(phrases, frozenset(words))
 
     def replace(self, words: list[str]) -> list[str]:
         """Stems of the words, longest thesaurus phrases first, stopwords outside phrases dropped."""
@@ -102,16 +105,48 @@ class Thesaurus:
 
 # In a question, "you" is the bot: "where do you get prices" asks how the bot works.
 QUESTION_ALIASES = {"you": "bot", "your": "bot", "yours": "bot", "u": "bot"}
+# rapidfuzz ratio at which an unknown word counts as a misspelling of a known one: stricter for
+# short words, where one letter turns crash into cash
+TYPO_CUTOFF_SHORT, TYPO_CUTOFF_LONG, LONG_WORD = 90, 85, 7
+MIN_TYPO_LENGTH = 5
 
 
-def terms(text: str, thesaurus: Thesaurus, *, question: bool = False) -> list[str]:
+def terms(text: str, thesaurus: Thesaurus) -> list[str]:
     """Search terms of a text, in order: stems or thesaurus terms, stopwords dropped."""
-    words = tokens(text)
-    if question:
-        words = [QUESTION_ALIASES.get(w, w) for w in words]
-    return thesaurus.replace(words)
+    return thesaurus.replace(tokens(text))
 
 
 def with_bigrams(unigrams: list[str]) -> list[str]:
     """The terms plus each adjacent pair, so phrases count more than scattered words."""
     return unigrams + [f"{a} {b}" for a, b in zip(unigrams, unigrams[1:], strict=False)]
+
+
+@dataclass(frozen=True)
+class QuestionReader:
+    """Turns a user's question into terms: typos fixed against known words, "you" read as the bot."""
+
+    thesaurus: Thesaurus
+    known_words: frozenset[str]
+    known_stems: frozenset[str]
+
+    @classmethod
+    def from_words(cls, thesaurus: Thesaurus, words: Iterable[str]) -> QuestionReader:
+        known = frozenset(words) | thesaurus.words
+        return cls(thesaurus, known, frozenset(stem(w) for w in known))
+
+    def correct(self, word: str) -> str:
+        """The closest known word to an unknown one, or the word itself."""
+        if len(word) < MIN_TYPO_LENGTH or not word.isalpha() or stem(word) in self.known_stems:
+            return word
+        from rapidfuzz import fuzz, process
+
+        cutoff = TYPO_CUTOFF_LONG if len(word) >= LONG_WORD else TYPO_CUTOFF_SHORT
+        best = process.extractOne(word, self.known_words, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return word if best is None else best[0]
+
+    def terms(self, question: str, *, aliases: bool = True) -> list[str]:
+        """Terms of the question; aliases=False leaves "you" out (it is not a topic word)."""
+        words = [w if w in STOPWORDS else self.correct(w) for w in tokens(question)]
+        if aliases:
+            words = [QUESTION_ALIASES.get(w, w) for w in words]
+        return self.thesaurus.replace(words)
