@@ -98,7 +98,9 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, dict[str, str]]:
     return tables
 
 
-def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+def load_settings(
+    path: str | Path | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
     """Read the TOML file (if any) and apply environment overrides on top."""
     environ = os.environ if environ is None else environ
     data: dict[str, Any] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -16,7 +17,12 @@ from aiohttp import web
 from bot import telegram_rules as rules
 
 FAKE_TOKEN = "123456789:AAFakeTokenForTheLoopbackBotApi_0000"
-BOT_USER = {"id": 123456789, "is_bot": True, "first_name": "Hedgebot", "username": "hedgebot_fake_bot"}
+BOT_USER = {
+    "id": 123456789,
+    "is_bot": True,
+    "first_name": "Hedgebot",
+    "username": "hedgebot_fake_bot",
+}
 SEND_METHODS = {"sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup"}
 OBJECT_PARAMS = {"reply_markup", "entities", "commands", "results", "allowed_updates", "scope"}
 
@@ -110,10 +116,16 @@ class FakeBotApi:
 
     @property
     def undelivered(self) -> int:
-        return len(self._updates)
+        """Updates injected but never handed to a poller yet."""
+        return sum(1 for u in self._updates if u.get("_handed") is None)
 
     def _user(self, user_id: int) -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "language_code": "en"}
+        return {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": f"User{user_id}",
+            "language_code": "en",
+        }
 
     def _push(self, update: dict[str, Any]) -> dict[str, Any]:
         update["update_id"] = next(self._update_ids)
@@ -154,8 +166,14 @@ class FakeBotApi:
 
     def user_queries_inline(self, user_id: int, query: str) -> dict[str, Any]:
         return self._push(
-            {"inline_query": {"id": str(next(self._callback_ids)), "from": self._user(user_id),
-                              "query": query, "offset": ""}}
+            {
+                "inline_query": {
+                    "id": str(next(self._callback_ids)),
+                    "from": self._user(user_id),
+                    "query": query,
+                    "offset": "",
+                }
+            }
         )
 
     def sent_to(self, chat_id: int) -> list[BotAction]:
@@ -173,10 +191,8 @@ class FakeBotApi:
             if remaining <= 0:
                 raise TimeoutError("the bot did not do what was expected in time")
             self._changed.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), min(remaining, 0.05))
-            except TimeoutError:
-                pass
 
     # ---- HTTP --------------------------------------------------------------------------------
     async def _handle(self, request: web.Request) -> web.Response:
@@ -196,7 +212,9 @@ class FakeBotApi:
         except ApiError as error:
             self.errors.append(error.description)
             body: dict[str, Any] = {
-                "ok": False, "error_code": error.status, "description": error.description
+                "ok": False,
+                "error_code": error.status,
+                "description": error.description,
             }
             if error.parameters:
                 body["parameters"] = error.parameters
@@ -258,30 +276,37 @@ class FakeBotApi:
         return True
 
     async def _api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Long polling: updates stay until a later offset confirms them, like Telegram's."""
         offset = int(params.get("offset") or 0)
         timeout = float(params.get("timeout") or 0)
         limit = int(params.get("limit") or 100)
         self._updates = [u for u in self._updates if u["update_id"] >= offset]
         if not self._updates and timeout > 0:
             self._new_update.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_update.wait(), timeout)
-            except TimeoutError:
-                pass
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
         batch = self._updates[:limit]
         now = time.monotonic()
         for update in batch:
             if update.get("_handed") is None:
                 update["_handed"] = now
                 self.handed_out += 1
-                chat = (update.get("message") or update.get("callback_query", {}).get("message"))
-                if chat:
-                    self._handed_at.setdefault(chat["chat"]["id"], now)
-        self._updates = self._updates[len(batch):]
+                message = update.get("message") or update.get("callback_query", {}).get("message")
+                if message:
+                    self._handed_at.setdefault(message["chat"]["id"], now)
         return [{k: v for k, v in u.items() if k != "_handed"} for u in batch]
 
-    def _store(self, method: str, chat_id: int, message_id: int, html_text: str,
-               parsed: rules.ParsedText, markup: Any, photo_bytes: int = 0) -> dict[str, Any]:
+    def _store(
+        self,
+        method: str,
+        chat_id: int,
+        message_id: int,
+        html_text: str,
+        parsed: rules.ParsedText,
+        markup: Any,
+        photo_bytes: int = 0,
+    ) -> dict[str, Any]:
         message: dict[str, Any] = {
             "message_id": message_id,
             "date": int(time.time()),
@@ -311,8 +336,9 @@ class FakeBotApi:
         markup = params.get("reply_markup")
         rules.check_reply_markup(markup)
         chat_id = int(params["chat_id"])
-        return self._store("sendMessage", chat_id, next(self._message_ids), params["text"],
-                           parsed, markup)
+        return self._store(
+            "sendMessage", chat_id, next(self._message_ids), params["text"], parsed, markup
+        )
 
     async def _api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
         photo = params.get("photo")
@@ -322,8 +348,15 @@ class FakeBotApi:
         markup = params.get("reply_markup")
         rules.check_reply_markup(markup)
         size = len(photo) if isinstance(photo, bytes | str) else 1
-        return self._store("sendPhoto", int(params["chat_id"]), next(self._message_ids),
-                           str(params.get("caption", "")), parsed, markup, photo_bytes=size)
+        return self._store(
+            "sendPhoto",
+            int(params["chat_id"]),
+            next(self._message_ids),
+            str(params.get("caption", "")),
+            parsed,
+            markup,
+            photo_bytes=size,
+        )
 
     def _existing(self, params: dict[str, Any]) -> dict[str, Any]:
         key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
@@ -339,12 +372,18 @@ class FakeBotApi:
         markup = params.get("reply_markup")
         rules.check_reply_markup(markup)
         if (old["text"], old.get("entities"), old.get("reply_markup")) == (
-            parsed.text, parsed.entities or None, markup
+            parsed.text,
+            parsed.entities or None,
+            markup,
         ):
-            raise ApiError(400, "Bad Request: message is not modified: specified new message "
-                           "content and reply markup are exactly the same")
-        return self._store("editMessageText", old["chat"]["id"], old["message_id"],
-                           params["text"], parsed, markup)
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message "
+                "content and reply markup are exactly the same",
+            )
+        return self._store(
+            "editMessageText", old["chat"]["id"], old["message_id"], params["text"], parsed, markup
+        )
 
     async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> dict[str, Any]:
         old = self._existing(params)
@@ -354,14 +393,23 @@ class FakeBotApi:
             raise ApiError(400, "Bad Request: message is not modified")
         parsed = rules.ParsedText(old.get("text", old.get("caption", "")), old.get("entities", []))
         last = self.current(old["chat"]["id"], old["message_id"])
-        return self._store("editMessageReplyMarkup", old["chat"]["id"], old["message_id"],
-                           last.html, parsed, markup, photo_bytes=last.photo_bytes)
+        return self._store(
+            "editMessageReplyMarkup",
+            old["chat"]["id"],
+            old["message_id"],
+            last.html,
+            parsed,
+            markup,
+            photo_bytes=last.photo_bytes,
+        )
 
     async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
         query_id = str(params.get("callback_query_id", ""))
         if query_id in self.callback_answers or not query_id.isdigit():
-            raise ApiError(400, "Bad Request: query is too old and response timeout expired "
-                           "or query ID is invalid")
+            raise ApiError(
+                400,
+                "Bad Request: query is too old and response timeout expired or query ID is invalid",
+            )
         if len(str(params.get("text", ""))) > rules.MAX_CALLBACK_ANSWER:
             raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
         self.callback_answers[query_id] = params
@@ -374,8 +422,10 @@ class FakeBotApi:
         for result in results:
             content = result.get("input_message_content") or {}
             if "message_text" in content:
-                rules.check_text(content["message_text"],
-                                 html_mode=str(content.get("parse_mode", "")).upper() == "HTML")
+                rules.check_text(
+                    content["message_text"],
+                    html_mode=str(content.get("parse_mode", "")).upper() == "HTML",
+                )
             rules.check_reply_markup(result.get("reply_markup"))
         self.inline_answers.append(params)
         return True

@@ -35,7 +35,9 @@ TAGS: dict[str, tuple[str, frozenset[str]]] = {
 }
 NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
-_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*>")
+_TAG_RE = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*>"
+)
 _ATTR_RE = re.compile(r"([a-zA-Z-]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']+))?")
 _ENTITY_RE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]+);")
 
@@ -102,7 +104,9 @@ def _atoms(source: str) -> list[_Atom]:
             elif body.lower() in NAMED_ENTITIES:
                 plain = NAMED_ENTITIES[body.lower()]
             else:
-                raise TelegramRuleError(f"Bad Request: can't parse entities: unknown entity &{body};")
+                raise TelegramRuleError(
+                    f"Bad Request: can't parse entities: unknown entity &{body};"
+                )
             atoms.append(_Atom(match.group(0), plain=plain))
             position = match.end()
         elif char == ">":
@@ -117,15 +121,19 @@ def _check_open_tag(atom: _Atom, stack: list[_Atom]) -> None:
     allowed = TAGS[atom.tag][1]
     unknown = set(atom.attrs) - allowed
     if unknown:
-        raise TelegramRuleError(f"Bad Request: can't parse entities: unsupported attribute {unknown}")
+        raise TelegramRuleError(
+            f"Bad Request: can't parse entities: unsupported attribute {unknown}"
+        )
     if atom.tag == "span" and atom.attrs.get("class") != "tg-spoiler":
         raise TelegramRuleError("Bad Request: can't parse entities: span needs class tg-spoiler")
     if atom.tag == "a" and not atom.attrs.get("href"):
         raise TelegramRuleError("Bad Request: can't parse entities: a tag needs href")
     if atom.tag == "tg-emoji" and not atom.attrs.get("emoji-id"):
         raise TelegramRuleError("Bad Request: can't parse entities: tg-emoji needs emoji-id")
-    if stack and stack[-1].tag in ("pre", "code") and not (
-        stack[-1].tag == "pre" and atom.tag == "code"
+    if (
+        stack
+        and stack[-1].tag in ("pre", "code")
+        and not (stack[-1].tag == "pre" and atom.tag == "code")
     ):
         raise TelegramRuleError("Bad Request: can't parse entities: entities inside code")
 
@@ -160,7 +168,7 @@ def parse_html(source: str) -> ParsedText:
                 entities.append(entity)
     if stack:
         raise TelegramRuleError(
-            f'Bad Request: can\'t parse entities: can\'t find end tag for "{stack[-1][0].tag}"'
+            f"Bad Request: can't parse entities: can't find end tag for \"{stack[-1][0].tag}\""
         )
     return ParsedText("".join(pieces), sorted(entities, key=lambda e: e["offset"]))
 
@@ -192,7 +200,9 @@ def check_reply_markup(markup: dict[str, Any] | None) -> None:
     for row in markup["inline_keyboard"]:
         for button in row:
             if not str(button.get("text", "")).strip():
-                raise TelegramRuleError("Bad Request: text buttons are unallowed in inline keyboard")
+                raise TelegramRuleError(
+                    "Bad Request: text buttons are unallowed in inline keyboard"
+                )
             actions = [key for key in button if key != "text"]
             if len(actions) != 1:
                 raise TelegramRuleError("Bad Request: a button needs exactly one action")

@@ -12,30 +12,88 @@ T = TypeVar("T")
 MAX_TEXT = 2000  # longer messages are not read further: nothing useful hides past this
 
 CONCERN_WORDS: list[tuple[Concern, str]] = [
-    (Concern.FOMC, r"fomc|the fed|fed meeting|fed decision|powell|rate decision|interest rates?|rate (?:cut|hike)s?"),
+    (
+        Concern.FOMC,
+        r"fomc|the fed|fed meeting|fed decision|powell|rate decision|interest rates?|rate (?:cut|hike)s?",
+    ),
     (Concern.CPI, r"cpi|inflation(?: print| data| report)?"),
     (Concern.EARNINGS, r"earnings|quarterly results|results season|earnings call"),
     (Concern.TOKEN_UNLOCK, r"(?:token )?unlocks?|vesting|cliff"),
-    (Concern.REGULATORY, r"regulat\w*|the sec|sec (?:ruling|decision|lawsuit)|lawsuit|crackdown|\bban\b"),
-    (Concern.GENERAL, r"nothing specific|no (?:specific|particular) event|in general|general(?:ly)?|just (?:protect|hedge)"),
+    (
+        Concern.REGULATORY,
+        r"regulat\w*|the sec|sec (?:ruling|decision|lawsuit)|lawsuit|crackdown|\bban\b",
+    ),
+    (
+        Concern.GENERAL,
+        r"nothing specific|no (?:specific|particular) event|in general|general(?:ly)?|just (?:protect|hedge)",
+    ),
 ]
 OUTLOOK_WORDS: list[tuple[Outlook, str]] = [
-    (Outlook.INSURANCE, r"upside|insurance|insure|protective puts?|limited cost|capped cost|keep (?:my|the) gains"),
-    (Outlook.BIG_DROP, r"big (?:drop|fall|dip)|crash\w*|dump\w*|bearish|tank\w*|collapse|expect (?:a |the )?(?:drop|fall|decline)|significant (?:drop|fall)|going down"),
-    (Outlook.UNSURE, r"not sure|unsure|(?:don'?t|do not) know|uncertain|reduce (?:my )?risk|less risk|nervous|no (?:clear )?view"),
+    (
+        Outlook.INSURANCE,
+        r"upside|insurance|insure|protective puts?|limited cost|capped cost|keep (?:my|the) gains",
+    ),
+    (
+        Outlook.BIG_DROP,
+        r"big (?:drop|fall|dip)|crash\w*|dump\w*|bearish|tank\w*|collapse|expect (?:a |the )?(?:drop|fall|decline)|significant (?:drop|fall)|going down",
+    ),
+    (
+        Outlook.UNSURE,
+        r"not sure|unsure|(?:don'?t|do not) know|uncertain|reduce (?:my )?risk|less risk|nervous|no (?:clear )?view",
+    ),
 ]
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple of": 2, "few": 3, "a few": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "couple of": 2,
+    "few": 3,
+    "a few": 3,
 }
-UNIT_DAYS = {"hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24, "day": 1, "d": 1, "week": 7, "wk": 7,
-             "w": 7, "month": 30, "mo": 30}
+UNIT_DAYS = {
+    "hour": 1 / 24,
+    "hr": 1 / 24,
+    "h": 1 / 24,
+    "day": 1,
+    "d": 1,
+    "week": 7,
+    "wk": 7,
+    "w": 7,
+    "month": 30,
+    "mo": 30,
+}
 WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
-MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
 
 _WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _DURATION_RE = re.compile(
@@ -45,7 +103,9 @@ _DURATION_RE = re.compile(
 )
 _WEEKDAY_RE = re.compile(
     r"\b(on|until|till|til|through|thru|by|before|after|this|next)?\s*("
-    + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
 )
 _DATE_RE = re.compile(
     r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\s+([a-z]{3})[a-z]*|([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b",
@@ -113,7 +173,10 @@ def parse_horizon(text: str, now: datetime) -> tuple[float | None, datetime | No
     text = text[:MAX_TEXT]
     duration = _DURATION_RE.search(text)
     if duration:
-        number, unit = duration.group(1) or duration.group(3), duration.group(2) or duration.group(4)
+        number, unit = (
+            duration.group(1) or duration.group(3),
+            duration.group(2) or duration.group(4),
+        )
         days = _number(number) * _unit(unit)
         return max(days, 1.0), None
     if re.search(r"\b(?:next week|a week)\b", text, re.IGNORECASE):
@@ -127,7 +190,15 @@ def parse_horizon(text: str, now: datetime) -> tuple[float | None, datetime | No
         ahead = (WEEKDAYS[weekday.group(2).lower()] - now.weekday()) % 7 or 7
         event = now + timedelta(days=ahead)
         # a date named for an event ("on Wednesday") needs a day after it for the market to react
-        until = (weekday.group(1) or "").lower() in ("until", "till", "til", "through", "thru", "by", "before")
+        until = (weekday.group(1) or "").lower() in (
+            "until",
+            "till",
+            "til",
+            "through",
+            "thru",
+            "by",
+            "before",
+        )
         return float(ahead if until else ahead + 1), None if until else event
     date = _DATE_RE.search(text)
     if date:

@@ -1,0 +1,352 @@
+"""The hedge conversation: one message or a few taps, holdings → concern → horizon → outlook → plan."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from hedging.errors import HedgeInputError
+from hedging.holdings import parse_holding, parse_holdings
+from telegram import Update
+from telegram.warnings import PTBUserWarning
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot import keyboards
+from bot.callbacks import Action, decode, pattern
+from bot.handlers import common
+from bot.handlers.plan_card import show_plan
+from bot.planning import STEPS, Draft, next_missing
+from bot.plans import load_plan
+from bot.replies import edit, reply, text_of
+from bot.users import load_user_settings
+from hedging.text import parse_intent
+
+MAX_INPUT_CHARS = 1000  # a hedge request never needs more; longer text is answered, not parsed
+
+
+class Step(StrEnum):
+    HOLDINGS = "holdings"
+    CONCERN = "concern"
+    HORIZON = "horizon"
+    OUTLOOK = "outlook"
+
+
+QUESTIONS = {
+    Step.HOLDINGS: ("ask_holdings", keyboards.holdings_step),
+    Step.CONCERN: ("ask_concern", keyboards.concern_step),
+    Step.HORIZON: ("ask_horizon", keyboards.horizon_step),
+    Step.OUTLOOK: ("ask_outlook", keyboards.outlook_step),
+}
+FIELDS = {
+    Step.HOLDINGS: "holdings",
+    Step.CONCERN: "concern",
+    Step.HORIZON: "horizon_days",
+    Step.OUTLOOK: "outlook",
+}
+
+
+def _draft(context: ContextTypes.DEFAULT_TYPE) -> Draft:
+    assert context.user_data is not None
+    draft: Draft = context.user_data.setdefault("draft", {})
+    return draft
+
+
+def _user_now(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> datetime:
+    settings = load_user_settings(context.bot_data["db"], user_id, context.bot_data["settings"].bot)
+    now: datetime = context.bot_data["clock"].now()
+    return now.astimezone(ZoneInfo(settings.timezone)) if now.tzinfo else now.replace(tzinfo=UTC)
+
+
+def absorb(text: str, draft: Draft, now: datetime) -> set[str]:
+    """Fill the draft with whatever the text says; returns the fields it found."""
+    found: set[str] = set()
+    holdings = parse_holdings(text)
+    if holdings:
+        draft["holdings"] = [h.model_dump(mode="json", exclude_none=True) for h in holdings]
+        found.add("holdings")
+    intent = parse_intent(text, now)
+    if intent.concern:
+        draft["concern"], _ = intent.concern.value, found.add("concern")
+    if intent.horizon_days:
+        draft["horizon_days"] = intent.horizon_days
+        draft["event_at"] = intent.event_at.isoformat() if intent.event_at else None
+        found.add("horizon_days")
+    if intent.outlook:
+        draft["outlook"], _ = intent.outlook.value, found.add("outlook")
+    return found
+
+
+async def ask(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, step: Step, new_message: bool = False
+) -> Step:
+    """Ask one question: edit the pressed message, or send a new one after typed text."""
+    assert update.effective_user is not None
+    draft = _draft(context)
+    draft["step"] = step.value
+    template, keyboard = QUESTIONS[step]
+    markup = keyboard(update.effective_user.id)
+    holdings = draft.get("holdings") or []
+    if update.callback_query and not new_message:
+        await edit(update.callback_query, template, markup, holdings=holdings)
+    else:
+        await reply(update, template, markup, holdings=holdings)
+    return step
+
+
+async def advance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+    """Ask the first missing answer, or make the plan when nothing is missing."""
+    draft = _draft(context)
+    missing = next_missing(draft)
+    if missing:
+        return await ask(update, context, Step(missing))
+    try:
+        await show_plan(update, context, draft)
+    except HedgeInputError as error:
+        draft.pop("holdings", None)
+        await reply(update, "bad_input", step="holdings", reason=error.message, too_long=False)
+        return await ask(update, context, Step.HOLDINGS)
+    assert context.user_data is not None
+    context.user_data.pop("draft", None)
+    return ConversationHandler.END
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Step:
+    """/hedge or the menu button: a fresh draft, first question."""
+    assert context.user_data is not None
+    context.user_data["draft"] = {}
+    if update.callback_query:
+        await update.callback_query.answer()  # the menu stays; the question comes below it
+    return await ask(update, context, Step.HOLDINGS, new_message=True)
+
+
+async def _bad(
+    update: Update, step: str, reason: str | None = None, too_long: bool = False
+) -> None:
+    await reply(update, "bad_input", step=step, reason=reason, too_long=too_long)
+
+
+async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+    """A message outside any question: a one-message plan, a question for the FAQ, or a hint."""
+    assert update.message is not None and update.effective_user is not None
+    text = update.message.text or ""
+    if len(text) > MAX_INPUT_CHARS:
+        await _bad(update, "holdings", too_long=True)
+        return ConversationHandler.END
+    draft: Draft = {}
+    found = absorb(text, draft, _user_now(context, update.effective_user.id))
+    if "holdings" not in found:
+        fallback = context.bot_data.get("free_text_fallback")
+        if fallback is not None:
+            await fallback(update, context)
+        else:
+            await reply(update, "no_holdings")
+        return ConversationHandler.END
+    assert context.user_data is not None
+    context.user_data["draft"] = draft
+    return await advance(update, context)
+
+
+def _step_text(step: Step):  # type: ignore[no-untyped-def]
+    async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+        """Typed answer to the current question (it may answer later questions too)."""
+        assert update.message is not None and update.effective_user is not None
+        text = update.message.text or ""
+        if len(text) > MAX_INPUT_CHARS:
+            await _bad(update, step.value, too_long=True)
+            return step
+        draft = _draft(context)
+        found = absorb(text, draft, _user_now(context, update.effective_user.id))
+        horizon = draft.get("horizon_days")
+        if horizon is not None and not 1 <= horizon <= 365:
+            draft.pop("horizon_days", None)
+            await _bad(update, Step.HORIZON.value)
+            return Step.HORIZON if step is Step.HORIZON else await ask(update, context, step)
+        if FIELDS[step] not in found:
+            reason = None
+            if step is Step.HOLDINGS:
+                try:
+                    parse_holding(text)
+                except HedgeInputError as error:
+                    reason = error.message
+            if not found or step is Step.HOLDINGS:
+                await _bad(update, step.value, reason)
+                return step
+        return await advance(update, context)
+
+    return on_text
+
+
+async def preset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+    """An example holding tapped at the first step."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    data = decode(query.data)
+    presets = keyboards.labels()["holdings"]["presets"]
+    index = int(data.arg(0, "0")) if data and data.arg(0).isdigit() else 0
+    holdings = parse_holdings(presets[min(index, len(presets) - 1)])
+    _draft(context)["holdings"] = [h.model_dump(mode="json", exclude_none=True) for h in holdings]
+    return await advance(update, context)
+
+
+def _choice(field: str, convert: Any):  # type: ignore[no-untyped-def]
+    async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+        """A tapped answer."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        data = decode(query.data)
+        draft = _draft(context)
+        draft[field] = convert(data.arg(0)) if data else None
+        if field == "horizon_days":
+            draft["event_at"] = None
+        return await advance(update, context)
+
+    return on_choice
+
+
+async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+    """Back to the previous question, forgetting its answer."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    draft = _draft(context)
+    current = STEPS.index(draft.get("step", "holdings"))
+    previous = Step(STEPS[max(current - 1, 0)])
+    draft.pop(FIELDS[previous], None)
+    return await ask(update, context, previous)
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/cancel or the Cancel button: drop the draft."""
+    assert context.user_data is not None
+    context.user_data.pop("draft", None)
+    if update.callback_query:
+        await update.callback_query.answer()
+        await edit(update.callback_query, "cancelled")
+    else:
+        await reply(update, "cancelled")
+    return ConversationHandler.END
+
+
+async def restart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/start in the middle of a question: leave it and greet."""
+    assert context.user_data is not None
+    context.user_data.pop("draft", None)
+    await common.start(update, context)
+    return ConversationHandler.END
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos and the like while a question is open."""
+    await _bad(update, "media")
+
+
+async def timed_out(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Nobody answered for conversation_timeout: say so and forget the draft."""
+    if context.user_data is not None:
+        context.user_data.pop("draft", None)
+    if isinstance(update, Update) and update.effective_chat:
+        await context.bot.send_message(update.effective_chat.id, text_of("timeout"))
+
+
+async def change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+    """'Change an input' on a plan card: pick a field, then answer that one question again."""
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    await query.answer()
+    data = decode(query.data)
+    assert data is not None
+    stored = load_plan(context.bot_data["db"], int(data.arg(0, "0") or 0))
+    if stored is None or stored.user_id != update.effective_user.id:
+        await edit(query, "plan_missing")
+        return ConversationHandler.END
+    field = data.arg(1)
+    if field not in FIELDS.values() and field not in {s.value for s in Step}:
+        await edit(
+            query, "change_input", keyboards.change_input(update.effective_user.id, stored.id)
+        )
+        return ConversationHandler.END
+    request, step = stored.request, Step(field)
+    draft: Draft = {
+        "holdings": [
+            h.model_dump(mode="json", exclude_none=True) for h in request.portfolio.holdings
+        ],
+        "concern": request.intent.concern.value,
+        "horizon_days": request.intent.horizon_days,
+        "event_at": request.intent.event_at.isoformat() if request.intent.event_at else None,
+        "outlook": request.intent.outlook.value,
+    }
+    draft.pop(FIELDS[step])
+    assert context.user_data is not None
+    context.user_data["draft"] = draft
+    return await ask(update, context, step)
+
+
+def conversation(timeout: float) -> ConversationHandler:  # type: ignore[type-arg]
+    text = filters.TEXT & ~filters.COMMAND
+    nav = [
+        CallbackQueryHandler(back, pattern=pattern(Action.BACK)),
+        MessageHandler(~filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, not_text),
+    ]
+    restarts = [
+        CommandHandler("hedge", begin),
+        CallbackQueryHandler(begin, pattern=r"^m:\d+:hedge$"),
+        CallbackQueryHandler(change, pattern=pattern(Action.CHANGE)),
+    ]
+    # no allow_reentry: it would let the free-text entry point swallow typed answers
+    with warnings.catch_warnings():  # typed answers and buttons mix on purpose: per_message=False
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[*restarts, MessageHandler(text, free_text)],
+            states={
+                Step.HOLDINGS: [
+                    MessageHandler(text, _step_text(Step.HOLDINGS)),
+                    CallbackQueryHandler(preset, pattern=pattern(Action.HOLDINGS)),
+                    *nav,
+                ],
+                Step.CONCERN: [
+                    MessageHandler(text, _step_text(Step.CONCERN)),
+                    CallbackQueryHandler(_choice("concern", str), pattern=pattern(Action.CONCERN)),
+                    *nav,
+                ],
+                Step.HORIZON: [
+                    MessageHandler(text, _step_text(Step.HORIZON)),
+                    CallbackQueryHandler(
+                        _choice("horizon_days", float), pattern=pattern(Action.HORIZON)
+                    ),
+                    *nav,
+                ],
+                Step.OUTLOOK: [
+                    MessageHandler(text, _step_text(Step.OUTLOOK)),
+                    CallbackQueryHandler(_choice("outlook", str), pattern=pattern(Action.OUTLOOK)),
+                    *nav,
+                ],
+                ConversationHandler.TIMEOUT: [TypeHandler(Update, timed_out)],
+            },
+            fallbacks=[
+                CommandHandler("cancel", cancel),
+                CallbackQueryHandler(cancel, pattern=pattern(Action.CANCEL)),
+                CommandHandler("start", restart),
+                *restarts,
+            ],
+            name="hedge",
+            persistent=True,
+            conversation_timeout=timeout,
+        )
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    timeout = application.bot_data["settings"].bot.conversation_timeout_seconds
+    application.add_handler(conversation(timeout))

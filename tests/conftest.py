@@ -1,0 +1,143 @@
+"""Shared fixtures: the loopback fake Bot API, the real Application built by build_application,
+and people who talk to it. (Other features append their fixtures at the end of this file.)"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import build_application
+from bot.config import BotConfig, Settings, StorageConfig, TelegramConfig
+from bot.fake_api import FAKE_TOKEN, BotAction, FakeBotApi
+from bot.processor import PerChatUpdateProcessor
+
+
+def make_settings(fake: FakeBotApi, db_path: Path, **bot: Any) -> Settings:
+    """Settings pointing the bot at the fake, with a private database file."""
+    return Settings(
+        telegram=TelegramConfig(
+            token=FAKE_TOKEN, base_url=fake.base_url, poll_timeout=1, max_retries=3
+        ),  # type: ignore[arg-type]
+        storage=StorageConfig(path=str(db_path), flush_seconds=0.2),
+        bot=BotConfig(**bot),
+    )
+
+
+class RunningBot:
+    """An Application polling the fake; knows when every update it was given has been handled."""
+
+    def __init__(self, fake: FakeBotApi, settings: Settings, **build: Any) -> None:
+        self.fake, self.settings = fake, settings
+        self.app = build_application(settings, **build)
+        self._baseline = 0
+
+    @property
+    def processor(self) -> PerChatUpdateProcessor:
+        processor = self.app.update_processor
+        assert isinstance(processor, PerChatUpdateProcessor)
+        return processor
+
+    async def start(self) -> RunningBot:
+        self._baseline = self.fake.handed_out
+        await self.app.initialize()
+        if self.app.post_init:  # run_polling would call it; starting by hand, so do we
+            await self.app.post_init(self.app)
+        await self.app.start()
+        assert self.app.updater is not None
+        await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
+        return self
+
+    async def stop(self) -> None:
+        assert self.app.updater is not None
+        await self.app.updater.stop()
+        await self.app.stop()
+        await self.app.shutdown()
+
+    def idle(self) -> bool:
+        handled = self.processor.completed + self._baseline
+        return self.fake.undelivered == 0 and handled >= self.fake.handed_out
+
+    async def settle(self, timeout: float = 10.0) -> None:
+        """Wait until every injected update has been fully handled."""
+        await self.fake.wait_until(self.idle, timeout)
+        await asyncio.sleep(0)
+
+
+class Person:
+    """Someone chatting with the bot in a private chat."""
+
+    def __init__(self, bot: RunningBot, user_id: int) -> None:
+        self.bot, self.fake, self.id = bot, bot.fake, user_id
+
+    def _since(self, mark: int) -> list[BotAction]:
+        return [a for a in self.fake.actions[mark:] if a.chat_id == self.id]
+
+    async def says(self, text: str) -> list[BotAction]:
+        """Send a message; returns everything the bot did in this chat in response."""
+        mark = len(self.fake.actions)
+        self.fake.user_says(self.id, text)
+        await self.bot.settle()
+        return self._since(mark)
+
+    def last_with_buttons(self) -> BotAction:
+        candidates = [a for a in self.fake.sent_to(self.id) if a.buttons]
+        assert candidates, "the bot has shown no buttons in this chat"
+        return self.fake.current(self.id, candidates[-1].message_id)
+
+    def button(self, match: str | Callable[[str], bool], on: BotAction | None = None) -> str:
+        """callback_data of the button whose label contains `match` (latest keyboard by default)."""
+        action = on or self.last_with_buttons()
+        test = match if callable(match) else (lambda label: match in label)
+        for row in action.buttons:
+            for button in row:
+                if test(button["text"]):
+                    return str(button["callback_data"])
+        raise AssertionError(f"no button matching {match!r} in {action.button_texts()}")
+
+    async def taps(
+        self, match: str | Callable[[str], bool], on: BotAction | None = None, by: int | None = None
+    ) -> list[BotAction]:
+        """Press a button (as `by`, another user, if given); returns what the bot did in this chat."""
+        action = on or self.last_with_buttons()
+        data = self.button(match, action)
+        mark = len(self.fake.actions)
+        self.fake.user_presses(by or self.id, action, data)
+        await self.bot.settle()
+        return self._since(mark)
+
+    def last_answer(self) -> dict[str, Any]:
+        """The most recent answerCallbackQuery the bot made."""
+        return list(self.fake.callback_answers.values())[-1]
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeBotApi]:
+    api = await FakeBotApi().start()
+    yield api
+    await api.stop()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "hedgebot.sqlite3"
+
+
+@pytest.fixture
+async def bot(fake: FakeBotApi, db_path: Path) -> AsyncIterator[RunningBot]:
+    running = await RunningBot(fake, make_settings(fake, db_path)).start()
+    yield running
+    await running.stop()
+
+
+@pytest.fixture
+def alice(bot: RunningBot) -> Person:
+    return Person(bot, 1001)
+
+
+@pytest.fixture
+def bob(bot: RunningBot) -> Person:
+    return Person(bot, 2002)
