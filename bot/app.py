@@ -23,7 +23,7 @@ from bot.storage import open_database
 log = logging.getLogger("hedgebot")
 
 # Feature modules other branches add; each exposes register(application).
-FEATURES: list[str] = []
+FEATURES: list[str] = ["bot.handlers.faq"]
 
 # command -> description for setMyCommands (descriptions are shown by Telegram's menu)
 COMMANDS = {

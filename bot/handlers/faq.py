@@ -8,12 +8,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from telegram import (
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
     Update,
 )
+from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -29,7 +31,7 @@ from bot.callbacks import Action
 from bot.faq import DEEP_LINK_PREFIX, Entry, KnowledgeBase, Outcome, entry_link, knowledge_base
 from bot.render import render
 
-FAQ_GROUP = -1  # before the bot's own /start and menu handlers, which would swallow these updates
+DEEP_LINK_GROUP = -2  # before the bot's own /start (group 0) and its button-owner check (group -1)
 INLINE_RESULTS = 10
 INLINE_DESCRIPTION = 90
 PLAN_EXAMPLE = "2 BTC"
@@ -169,45 +171,41 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None:
         return
-    data = callbacks.decode(query.data)
-    if data is None:
-        await query.answer()
-        return
-    if query.from_user.id != data.owner_id:
-        await query.answer(render("faq/not_your_button.txt.j2"), show_alert=True)
-        return
+    data = callbacks.decode(query.data)  # the bot's owner check (group -1) has vetted it
     await query.answer()
+    if data is None:
+        return
     kb = knowledge_base()
     target = data.arg(0)
+    topics = {t.id: t for t in kb.topics}
     if data.action is Action.FAQ_ENTRY and target in kb.entries:
         entry = kb.entries[target]
-        await query.edit_message_text(answer_text(entry), reply_markup=answer_keyboard(kb, entry, data.owner_id))
-    elif data.action is Action.FAQ_TOPIC and target in {t.id for t in kb.topics}:
-        topic = next(t for t in kb.topics if t.id == target)
-        await query.edit_message_text(
-            render("faq/topic.html.j2", topic=topic),
-            reply_markup=entries_keyboard(kb.in_topic(target), data.owner_id),
+        await edit(query, answer_text(entry), answer_keyboard(kb, entry, data.owner_id))
+    elif data.action is Action.FAQ_TOPIC and target in topics:
+        await edit(
+            query,
+            render("faq/topic.html.j2", topic=topics[target]),
+            entries_keyboard(kb.in_topic(target), data.owner_id),
         )
     else:
-        await query.edit_message_text(
-            render("faq/topics.html.j2"), reply_markup=topics_keyboard(kb, data.owner_id)
-        )
+        await edit(query, render("faq/topics.html.j2"), topics_keyboard(kb, data.owner_id))
 
 
 async def on_menu_faq(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The main menu's FAQ button opens the topics."""
+    """The main menu's Questions button: the topics, below the menu."""
     query = update.callback_query
-    data = callbacks.decode(query.data if query else None)
-    if query is None or data is None:
-        return
-    if query.from_user.id != data.owner_id:
-        await query.answer(render("faq/not_your_button.txt.j2"), show_alert=True)
-        raise ApplicationHandlerStop
-    await query.answer()
-    await query.edit_message_text(
-        render("faq/topics.html.j2"), reply_markup=topics_keyboard(knowledge_base(), data.owner_id)
-    )
-    raise ApplicationHandlerStop
+    if query is not None:
+        await query.answer()
+    await send_topics(update)
+
+
+async def edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
+    """Replace the pressed message; a double tap that changes nothing is not an error."""
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
 
 
 def plain_preview(entry: Entry) -> str:
@@ -249,14 +247,11 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add the FAQ handlers and offer the free-text fallback to the bot's text handler."""
     knowledge_base()  # load and validate the entries at start-up, not on the first question
     application.add_handler(CommandHandler("faq", faq_command))
-    application.add_handler(
-        CommandHandler("start", start_deep_link, filters.Regex(rf"^/start(@\w+)?\s+{DEEP_LINK_PREFIX}")),
-        group=FAQ_GROUP,
-    )
+    deep_link = filters.Regex(rf"^/start(@\w+)?\s+{DEEP_LINK_PREFIX}")
+    application.add_handler(CommandHandler("start", start_deep_link, deep_link), group=DEEP_LINK_GROUP)
     application.add_handler(
         CallbackQueryHandler(on_button, pattern=callbacks.pattern(Action.FAQ_TOPIC, Action.FAQ_ENTRY))
     )
-    menu = rf"^{Action.MENU.value}{callbacks.SEPARATOR}\d+{callbacks.SEPARATOR}faq$"
-    application.add_handler(CallbackQueryHandler(on_menu_faq, pattern=menu), group=FAQ_GROUP)
+    application.bot_data.setdefault("menu_handlers", {})["faq"] = on_menu_faq
     application.add_handler(InlineQueryHandler(inline_query))
     application.bot_data["free_text_fallback"] = free_text
