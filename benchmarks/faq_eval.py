@@ -44,7 +44,8 @@ def main() -> int:
             print(f"{key:<8} {n:>9} {top1 / n:>7.1%} {top3 / n:>7.1%}")
     n, top1, top3 = totals["all"]
     met = top1 / n >= GOALS["top-1"] and top3 / n >= GOALS["top-3"]
-    print(f"goals: top-1 >= {GOALS['top-1']:.0%}, top-3 >= {GOALS['top-3']:.0%}: {'met' if met else 'NOT met'}")
+    goals = f"top-1 >= {GOALS['top-1']:.0%}, top-3 >= {GOALS['top-3']:.0%}"
+    print(f"goals: {goals}: {'met' if met else 'NOT met'}")
     return 0
 
 

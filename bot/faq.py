@@ -93,7 +93,8 @@ class KnowledgeBase:
             }
         )
         self.reader = QuestionReader.from_words(
-            thesaurus, (w for e in entries for t in (e.title, *e.keywords, e.answer) for w in tokens(t))
+            thesaurus,
+            (w for e in entries for t in (e.title, *e.keywords, e.answer) for w in tokens(t)),
         )
         self.phrases = {
             e.id: [p for p in (" ".join(terms(t, thesaurus)) for t in (e.title, *e.keywords)) if p]
@@ -123,7 +124,9 @@ class KnowledgeBase:
             Match(
                 self.entries[doc],
                 score / ceiling
-                + FUZZY_WEIGHT * max(fuzz.token_set_ratio(text, p) for p in self.phrases[doc]) / 100,
+                + FUZZY_WEIGHT
+                * max(fuzz.token_set_ratio(text, p) for p in self.phrases[doc])
+                / 100,
                 score,
                 sum(self.index.contains(doc, w) for w in words) / len(words),
             )

@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-
 K1 = 1.2
 BIGRAM_WEIGHT = 0.6  # a matched phrase adds to its words, but less than a new word would
 
@@ -40,7 +39,9 @@ class Bm25Index:
     @classmethod
     def build(cls, documents: Mapping[str, Mapping[str, Sequence[str]]]) -> Bm25Index:
         """Index documents given as doc id -> field name -> terms."""
-        counts = {d: {f: Counter(fields.get(f, ())) for f in FIELDS} for d, fields in documents.items()}
+        counts = {
+            d: {f: Counter(fields.get(f, ())) for f in FIELDS} for d, fields in documents.items()
+        }
         lengths = {d: {f: sum(c.values()) for f, c in fc.items()} for d, fc in counts.items()}
         n = max(len(counts), 1)
         average = {f: max(sum(lengths[d][f] for d in counts) / n, 1.0) for f in FIELDS}
@@ -64,8 +65,10 @@ class Bm25Index:
         for name, spec in FIELDS.items():
             count = self.counts[doc][name].get(term, 0)
             if count:
-                norm = 1 - spec.length_norm + spec.length_norm * (
-                    self.lengths[doc][name] / self.average_length[name]
+                norm = (
+                    1
+                    - spec.length_norm
+                    + spec.length_norm * (self.lengths[doc][name] / self.average_length[name])
                 )
                 total += spec.weight * count / norm
         return total

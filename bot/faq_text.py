@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,13 +15,14 @@ MAX_PHRASE = 4
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren as at be because been
-    before being below between both but by can could did didn do does doesn doing don down during
-    each few for from further get got had has have having he her here hers him his i if im in into
-    is isn it its itself just ll me more most my myself nor now of off on once only or
-    other our ours out over own re s same she should so some such t than that thats the their them
-    then there these they this those through to too under until up ve very was we were what whats
-    which while who whom why how will with would you your yours please tell know like want really
-    basically actually thing things work works working""".split()
+    before being below between both but by can could did didn do does doesn doing don down
+    during each few for from further get got had has have having he her here hers him his
+    i if im in into is isn it its itself just ll me more most my myself nor now of off on
+    once only or other our ours out over own re s same she should so some such t than that
+    thats the their them then there these they this those through to too under until up ve
+    very was we were what whats which while who whom why how will with would you your
+    yours please tell know like want really basically actually thing things work works
+    working""".split()  # noqa: SIM905
 )
 
 
@@ -85,7 +87,7 @@ class Thesaurus:
         return cls(phrases, frozenset(words))
 
     def replace(self, words: list[str]) -> list[str]:
-        """Stems of the words, longest thesaurus phrases first, stopwords outside phrases dropped."""
+        """Stems of the words, longest thesaurus phrases first; stopwords outside them dropped."""
         stems = [stem(w) for w in words]
         out: list[str] = []
         i = 0
@@ -118,12 +120,12 @@ def terms(text: str, thesaurus: Thesaurus) -> list[str]:
 
 def with_bigrams(unigrams: list[str]) -> list[str]:
     """The terms plus each adjacent pair, so phrases count more than scattered words."""
-    return unigrams + [f"{a} {b}" for a, b in zip(unigrams, unigrams[1:], strict=False)]
+    return unigrams + [f"{a} {b}" for a, b in itertools.pairwise(unigrams)]
 
 
 @dataclass(frozen=True)
 class QuestionReader:
-    """Turns a user's question into terms: typos fixed against known words, "you" read as the bot."""
+    """Turns a question into terms: typos fixed against known words, "you" read as the bot."""
 
     thesaurus: Thesaurus
     known_words: frozenset[str]

@@ -1,4 +1,4 @@
-"""The FAQ knowledge base and its matcher: entries, paraphrases, ambiguity, no match, plan requests."""
+"""The FAQ knowledge base and matcher: entries, paraphrases, ambiguity, no match, plan requests."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ PHONE_SCREENS = 1500  # characters of plain text: about two screens on a phone
 # Words that carry no topic: the one-shared-word rule for paraphrases counts only the rest.
 FUNCTION_WORDS = set(
     """a an the i im i'm me my is are am be do does did can could should would will won't how
-    what whats when which where why who to of in on for and or it its vs with at by if so this
-    that there you your we""".split()
+    what whats when which where why who to of in on for and or it its vs with at by if so
+    this that there you your we""".split()  # noqa: SIM905
 )
 
 
@@ -142,7 +142,9 @@ def test_a_clear_question_gets_one_answer(question: str, entry_id: str) -> None:
         ("hedge ratio", {"sizing", "bot_hedge_ratio"}),
     ],
 )
-def test_an_ambiguous_question_offers_two_or_three_closest(question: str, expected: set[str]) -> None:
+def test_an_ambiguous_question_offers_two_or_three_closest(
+    question: str, expected: set[str]
+) -> None:
     verdict = KB.verdict(question)
     ids = [m.entry.id for m in verdict.matches]
     assert verdict.outcome is Outcome.AMBIGUOUS
@@ -151,8 +153,10 @@ def test_an_ambiguous_question_offers_two_or_three_closest(question: str, expect
 
 @pytest.mark.parametrize(
     "question",
-    ["banana bread recipe", "who won the football", "how are you", "hello", "asdfgh", "🙂🙂", "", "   ",
-     "?!", "where is the nearest train station", "x" * 5000],
+    [
+        "banana bread recipe", "who won the football", "how are you", "hello", "asdfgh", "🙂🙂",
+        "", "   ", "?!", "where is the nearest train station", "x" * 5000,
+    ],
 )  # fmt: skip
 def test_an_unrelated_question_is_no_match(question: str) -> None:
     assert KB.verdict(question).outcome is Outcome.NO_MATCH
@@ -207,7 +211,9 @@ def _copy_base(tmp_path: Path) -> Path:
     for name in ("topics.toml", "synonyms.toml"):
         (folder / name).write_text((source / name).read_text(encoding="utf-8"), encoding="utf-8")
     for path in (source / "entries").glob("*.toml"):
-        (folder / "entries" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / "entries" / path.name).write_text(
+            path.read_text(encoding="utf-8"), encoding="utf-8"
+        )
     return folder
 
 

@@ -43,7 +43,9 @@ FreeTextFallback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]
 def topics_keyboard(kb: KnowledgeBase, owner_id: int) -> InlineKeyboardMarkup:
     """One button per topic, two to a row."""
     buttons = [
-        InlineKeyboardButton(t.title, callback_data=callbacks.encode(Action.FAQ_TOPIC, owner_id, t.id))
+        InlineKeyboardButton(
+            t.title, callback_data=callbacks.encode(Action.FAQ_TOPIC, owner_id, t.id)
+        )
         for t in kb.topics
     ]
     return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
@@ -54,7 +56,11 @@ def entries_keyboard(
 ) -> InlineKeyboardMarkup:
     """One button per entry, then a way back to all topics."""
     rows = [
-        [InlineKeyboardButton(e.title, callback_data=callbacks.encode(Action.FAQ_ENTRY, owner_id, e.id))]
+        [
+            InlineKeyboardButton(
+                e.title, callback_data=callbacks.encode(Action.FAQ_ENTRY, owner_id, e.id)
+            )
+        ]
         for e in entries
     ]
     if back:
@@ -64,7 +70,8 @@ def entries_keyboard(
 
 def all_topics_button(owner_id: int) -> InlineKeyboardButton:
     return InlineKeyboardButton(
-        render("faq/button_topics.txt.j2"), callback_data=callbacks.encode(Action.FAQ_TOPIC, owner_id, "")
+        render("faq/button_topics.txt.j2"),
+        callback_data=callbacks.encode(Action.FAQ_TOPIC, owner_id, ""),
     )
 
 
@@ -76,7 +83,13 @@ def answer_keyboard(kb: KnowledgeBase, entry: Entry, owner_id: int) -> InlineKey
 def share_keyboard(entry: Entry, bot_username: str) -> InlineKeyboardMarkup:
     """Under an answer shared inline: a link that opens it in a private chat with the bot."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(render("faq/button_open.txt.j2"), url=entry_link(entry.id, bot_username))]]
+        [
+            [
+                InlineKeyboardButton(
+                    render("faq/button_open.txt.j2"), url=entry_link(entry.id, bot_username)
+                )
+            ]
+        ]
     )
 
 
@@ -105,7 +118,9 @@ async def send_topics(update: Update) -> None:
     )
 
 
-async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+async def answer_question(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, question: str
+) -> None:
     """Answer a typed question: one entry, a choice of two or three, or the topics."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -215,7 +230,9 @@ def plain_preview(entry: Entry) -> str:
     return text if len(text) <= INLINE_DESCRIPTION else text[: INLINE_DESCRIPTION - 1] + "…"
 
 
-def inline_results(kb: KnowledgeBase, query: str, bot_username: str) -> list[InlineQueryResultArticle]:
+def inline_results(
+    kb: KnowledgeBase, query: str, bot_username: str
+) -> list[InlineQueryResultArticle]:
     """Articles for an inline query: best matches, or the first entries when the query is empty."""
     entries = (
         [m.entry for m in kb.search(query, limit=INLINE_RESULTS)]
@@ -248,9 +265,13 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     knowledge_base()  # load and validate the entries at start-up, not on the first question
     application.add_handler(CommandHandler("faq", faq_command))
     deep_link = filters.Regex(rf"^/start(@\w+)?\s+{DEEP_LINK_PREFIX}")
-    application.add_handler(CommandHandler("start", start_deep_link, deep_link), group=DEEP_LINK_GROUP)
     application.add_handler(
-        CallbackQueryHandler(on_button, pattern=callbacks.pattern(Action.FAQ_TOPIC, Action.FAQ_ENTRY))
+        CommandHandler("start", start_deep_link, deep_link), group=DEEP_LINK_GROUP
+    )
+    application.add_handler(
+        CallbackQueryHandler(
+            on_button, pattern=callbacks.pattern(Action.FAQ_TOPIC, Action.FAQ_ENTRY)
+        )
     )
     application.bot_data.setdefault("menu_handlers", {})["faq"] = on_menu_faq
     application.add_handler(InlineQueryHandler(inline_query))
