@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.callbacks import Action, decode
 from bot.fake_api import BOT_USER, FakeBotApi
 from bot.faq import knowledge_base
-from bot.render import render
+from bot.render import environment, render
 from tests.conftest import Person, RunningBot
 
 KB = knowledge_base()
@@ -165,3 +165,9 @@ async def test_an_inline_query_with_no_match_answers_with_nothing(
     fake.user_queries_inline(1001, "zzzzqqq")
     await bot.settle()
     assert fake.inline_answers[0]["results"] == []
+
+
+async def test_templates_get_a_faq_link_helper_for_the_plan_card(bot: RunningBot) -> None:
+    template = environment().from_string("<a href=\"{{ faq_link('basis_risk') }}\">basis risk</a>")
+    link = f"https://t.me/{BOT_USER['username']}?start=faq_basis_risk"
+    assert template.render() == f'<a href="{link}">basis risk</a>'

@@ -29,7 +29,7 @@ from telegram.ext import (
 from bot import callbacks
 from bot.callbacks import Action
 from bot.faq import DEEP_LINK_PREFIX, Entry, KnowledgeBase, Outcome, entry_link, knowledge_base
-from bot.render import render
+from bot.render import environment, render
 
 DEEP_LINK_GROUP = -2  # before the bot's own /start (group 0) and its button-owner check (group -1)
 INLINE_RESULTS = 10
@@ -273,6 +273,19 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             on_button, pattern=callbacks.pattern(Action.FAQ_TOPIC, Action.FAQ_ENTRY)
         )
     )
-    application.bot_data.setdefault("menu_handlers", {})["faq"] = on_menu_faq
     application.add_handler(InlineQueryHandler(inline_query))
+    application.bot_data.setdefault("menu_handlers", {})["faq"] = on_menu_faq
     application.bot_data["free_text_fallback"] = free_text
+    environment().globals["faq_link"] = template_link(application)
+
+
+def template_link(application: Application[Any, Any, Any, Any, Any, Any]) -> Callable[[str], str]:
+    """faq_link('funding') for templates such as the plan card: a deep link to that answer.
+
+    The bot's username is read when a template renders (after getMe), not at registration.
+    """
+
+    def faq_link(entry_id: str) -> str:
+        return entry_link(entry_id, application.bot.username)
+
+    return faq_link
