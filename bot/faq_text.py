@@ -59,10 +59,14 @@ def stem(word: str) -> str:
     return word
 
 
+def plain_text(text: str) -> str:
+    """Telegram HTML without its tags and entities."""
+    return html.unescape(TAG.sub(" ", text))
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens of plain or HTML text; '%' is its own token."""
-    plain = html.unescape(TAG.sub(" ", text)).lower().replace("'", "")
-    return TOKEN.findall(plain)
+    return TOKEN.findall(plain_text(text).lower().replace("'", ""))
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from telegram import (
@@ -29,13 +27,12 @@ from telegram.ext import (
 from bot import callbacks
 from bot.callbacks import Action
 from bot.faq import DEEP_LINK_PREFIX, Entry, KnowledgeBase, Outcome, entry_link, knowledge_base
+from bot.faq_text import plain_text
 from bot.render import environment, render
 
 DEEP_LINK_GROUP = -2  # before the bot's own /start (group 0) and its button-owner check (group -1)
 INLINE_RESULTS = 10
 INLINE_DESCRIPTION = 90
-PLAN_EXAMPLE = "2 BTC"
-FreeTextFallback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 # ---- keyboards (pure) ----------------------------------------------------------------------
 
@@ -51,9 +48,7 @@ def topics_keyboard(kb: KnowledgeBase, owner_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
-def entries_keyboard(
-    entries: Sequence[Entry], owner_id: int, *, back: bool = True
-) -> InlineKeyboardMarkup:
+def entries_keyboard(entries: Sequence[Entry], owner_id: int) -> InlineKeyboardMarkup:
     """One button per entry, then a way back to all topics."""
     rows = [
         [
@@ -63,9 +58,7 @@ def entries_keyboard(
         ]
         for e in entries
     ]
-    if back:
-        rows.append([all_topics_button(owner_id)])
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup([*rows, [all_topics_button(owner_id)]])
 
 
 def all_topics_button(owner_id: int) -> InlineKeyboardButton:
@@ -127,12 +120,8 @@ async def answer_question(
         return
     kb = knowledge_base()
     verdict = kb.verdict(question)
-    if verdict.outcome is Outcome.PLAN:
-        planner: FreeTextFallback | None = context.application.bot_data.get("plan_request")
-        if planner is not None:
-            await planner(update, context)
-        else:
-            await message.reply_text(render("faq/plan_hint.html.j2", example=PLAN_EXAMPLE))
+    if verdict.outcome is Outcome.PLAN:  # e.g. "/faq hedge my 2 BTC": the planner reads messages
+        await message.reply_text(render("faq/plan_hint.html.j2", example=question))
     elif verdict.outcome is Outcome.CLEAR:
         await send_entry(update, verdict.matches[0].entry)
     elif verdict.outcome is Outcome.AMBIGUOUS:
@@ -226,7 +215,7 @@ async def edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) ->
 def plain_preview(entry: Entry) -> str:
     """First sentence-ish of an answer without its heading, for inline result descriptions."""
     body = entry.answer.strip().split("\n", 1)[-1]
-    text = html.unescape(re.sub(r"<[^>]+>", "", body)).strip().replace("\n", " ")
+    text = " ".join(plain_text(body).split())
     return text if len(text) <= INLINE_DESCRIPTION else text[: INLINE_DESCRIPTION - 1] + "…"
 
 
