@@ -1,4 +1,4 @@
-"""Precision of the FAQ matcher over the paraphrase set: top-1 and top-3, dev and held-out."""
+"""Precision of the FAQ matcher over the paraphrase set: top-1 and top-3, per split and overall."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def main() -> int:
                 if args.misses and not hit1:
                     print(f"  [{split}] {entry_id:<22} <- {question!r}: got {ranked}")
     print(f"{'set':<8} {'questions':>9} {'top-1':>7} {'top-3':>7}")
-    for key in ("dev", "heldout", "all"):
+    for key in ("dev", "heldout", "blind", "all"):
         n, top1, top3 = totals.get(key, [0, 0, 0])
         if n:
             print(f"{key:<8} {n:>9} {top1 / n:>7.1%} {top3 / n:>7.1%}")
