@@ -10,6 +10,8 @@ from collections.abc import Sequence
 # sub-command -> module exposing add_arguments(parser) and run(args) -> int
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "plan": ("bot.cli_plan", "price hedges for what you hold, offline"),
+    "run": ("bot.cli_run", "run the Telegram bot (the offline chat when no token is set)"),
+    "chat": ("bot.cli_chat", "talk to the bot in this terminal: no token, no internet"),
 }
 
 

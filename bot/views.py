@@ -53,3 +53,9 @@ def plan_rows(rec: Recommendation) -> list[PlanRow]:
 def card_context(rec: Recommendation) -> dict[str, Any]:
     rows = plan_rows(rec)
     return {"rec": rec, "best": rows[0], "others": rows[1:]}
+
+
+def venues_first(plan: Plan, preferred: str) -> list[Any]:
+    """The plan's venues with the user's preferred one first (by name, case-insensitive)."""
+    venues = list(getattr(plan, "venues", []))
+    return sorted(venues, key=lambda venue: venue.name.lower() != preferred.lower())

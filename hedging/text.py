@@ -178,7 +178,7 @@ def parse_horizon(text: str, now: datetime) -> tuple[float | None, datetime | No
             duration.group(2) or duration.group(4),
         )
         days = _number(number) * _unit(unit)
-        return max(days, 1.0), None
+        return (max(days, 1.0) if days > 0 else 0.0), None  # hours round up to a day
     if re.search(r"\b(?:next week|a week)\b", text, re.IGNORECASE):
         return 7.0, None
     if re.search(r"\b(?:tomorrow|overnight)\b", text, re.IGNORECASE):

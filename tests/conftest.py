@@ -3,17 +3,15 @@ and people who talk to it. (Other features append their fixtures at the end of t
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.app import build_application
 from bot.config import BotConfig, Settings, StorageConfig, TelegramConfig
 from bot.fake_api import FAKE_TOKEN, BotAction, FakeBotApi
-from bot.processor import PerChatUpdateProcessor
+from bot.loopback import LoopbackBot
 
 
 def make_settings(fake: FakeBotApi, db_path: Path, **bot: Any) -> Settings:
@@ -27,44 +25,8 @@ def make_settings(fake: FakeBotApi, db_path: Path, **bot: Any) -> Settings:
     )
 
 
-class RunningBot:
-    """An Application polling the fake; knows when every update it was given has been handled."""
-
-    def __init__(self, fake: FakeBotApi, settings: Settings, **build: Any) -> None:
-        self.fake, self.settings = fake, settings
-        self.app = build_application(settings, **build)
-        self._baseline = 0
-
-    @property
-    def processor(self) -> PerChatUpdateProcessor:
-        processor = self.app.update_processor
-        assert isinstance(processor, PerChatUpdateProcessor)
-        return processor
-
-    async def start(self) -> RunningBot:
-        self._baseline = self.fake.handed_out
-        await self.app.initialize()
-        if self.app.post_init:  # run_polling would call it; starting by hand, so do we
-            await self.app.post_init(self.app)
-        await self.app.start()
-        assert self.app.updater is not None
-        await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
-        return self
-
-    async def stop(self) -> None:
-        assert self.app.updater is not None
-        await self.app.updater.stop()
-        await self.app.stop()
-        await self.app.shutdown()
-
-    def idle(self) -> bool:
-        handled = self.processor.completed + self._baseline
-        return self.fake.undelivered == 0 and handled >= self.fake.handed_out
-
-    async def settle(self, timeout: float = 10.0) -> None:
-        """Wait until every injected update has been fully handled."""
-        await self.fake.wait_until(self.idle, timeout)
-        await asyncio.sleep(0)
+class RunningBot(LoopbackBot):
+    """The bot under test (see bot.loopback.LoopbackBot)."""
 
 
 class Person:

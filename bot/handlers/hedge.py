@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -34,6 +35,9 @@ from bot.users import load_user_settings
 from hedging.text import parse_intent
 
 MAX_INPUT_CHARS = 1000  # a hedge request never needs more; longer text is answered, not parsed
+LOOKS_LIKE_HOLDING = re.compile(r"^\s*\$?\d")  # starts with an amount: meant as a holding
+# "-2 BTC", "−$5k of SPY": a minus right before an amount and a ticker
+NEGATIVE_HOLDING = re.compile(r"(?<![\w.])[-−]\s*\$?\d[\d,.]*\s*[kKmM]?\s+(?:of\s+)?[A-Za-z]{2,}")
 
 
 class Step(StrEnum):
@@ -70,8 +74,12 @@ def _user_now(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> datetime:
 
 
 def absorb(text: str, draft: Draft, now: datetime) -> set[str]:
-    """Fill the draft with whatever the text says; returns the fields it found."""
+    """Fill the draft with whatever the text says; returns the fields it found.
+
+    Raises HedgeInputError for holdings that cannot be right (negative, absurd sizes)."""
     found: set[str] = set()
+    if NEGATIVE_HOLDING.search(text):
+        raise HedgeInputError(text_of("negative_amount"))
     holdings = parse_holdings(text)
     if holdings:
         draft["holdings"] = [h.model_dump(mode="json", exclude_none=True) for h in holdings]
@@ -79,13 +87,22 @@ def absorb(text: str, draft: Draft, now: datetime) -> set[str]:
     intent = parse_intent(text, now)
     if intent.concern:
         draft["concern"], _ = intent.concern.value, found.add("concern")
-    if intent.horizon_days:
+    if intent.horizon_days is not None:
         draft["horizon_days"] = intent.horizon_days
         draft["event_at"] = intent.event_at.isoformat() if intent.event_at else None
         found.add("horizon_days")
     if intent.outlook:
         draft["outlook"], _ = intent.outlook.value, found.add("outlook")
     return found
+
+
+def _holding_problem(text: str) -> str | None:
+    """The core's explanation of why a text is not a holding."""
+    try:
+        parse_holding(text)
+    except HedgeInputError as error:
+        return error.message
+    return None
 
 
 async def ask(
@@ -145,7 +162,14 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> objec
         await _bad(update, "holdings", too_long=True)
         return ConversationHandler.END
     draft: Draft = {}
-    found = absorb(text, draft, _user_now(context, update.effective_user.id))
+    try:
+        found = absorb(text, draft, _user_now(context, update.effective_user.id))
+    except HedgeInputError as error:
+        await _bad(update, "holdings", error.message)
+        return ConversationHandler.END
+    if "holdings" not in found and LOOKS_LIKE_HOLDING.match(text):
+        await _bad(update, "holdings", _holding_problem(text))
+        return ConversationHandler.END
     if "holdings" not in found:
         fallback = context.bot_data.get("free_text_fallback")
         if fallback is not None:
@@ -167,19 +191,18 @@ def _step_text(step: Step):  # type: ignore[no-untyped-def]
             await _bad(update, step.value, too_long=True)
             return step
         draft = _draft(context)
-        found = absorb(text, draft, _user_now(context, update.effective_user.id))
+        try:
+            found = absorb(text, draft, _user_now(context, update.effective_user.id))
+        except HedgeInputError as error:
+            await _bad(update, step.value, error.message)
+            return step
         horizon = draft.get("horizon_days")
         if horizon is not None and not 1 <= horizon <= 365:
             draft.pop("horizon_days", None)
             await _bad(update, Step.HORIZON.value)
             return Step.HORIZON if step is Step.HORIZON else await ask(update, context, step)
         if FIELDS[step] not in found:
-            reason = None
-            if step is Step.HOLDINGS:
-                try:
-                    parse_holding(text)
-                except HedgeInputError as error:
-                    reason = error.message
+            reason = _holding_problem(text) if step is Step.HOLDINGS else None
             if not found or step is Step.HOLDINGS:
                 await _bad(update, step.value, reason)
                 return step

@@ -10,7 +10,8 @@ from bot.callbacks import Action, decode, pattern
 from bot.planning import Draft, make_plan
 from bot.plans import StoredPlan, load_plan
 from bot.replies import edit, reply
-from bot.views import card_context, plan_rows
+from bot.users import load_user_settings
+from bot.views import card_context, plan_rows, venues_first
 
 
 def card_markup(context: ContextTypes.DEFAULT_TYPE, stored: StoredPlan):  # type: ignore[no-untyped-def]
@@ -78,12 +79,16 @@ async def detail(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     index = int(data.arg(1)) if data.arg(1).isdigit() else 0
     index = min(index, len(plans) - 1)
     template = "cost_sheet" if data.action is Action.COSTS else "scenarios"
+    bot_data = context.bot_data
+    preferred = load_user_settings(bot_data["db"], stored.user_id, bot_data["settings"].bot).venue
     await edit(
         query,
         template,
         keyboards.plan_detail(stored.user_id, stored.id, index, data.action),
         plan=plans[index],
         rec=stored.recommendation,
+        venues=venues_first(plans[index], preferred),
+        preferred_venue=preferred,
     )
 
 
