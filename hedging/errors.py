@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from pydantic import ValidationError
 
 _FIELD_WORDS = {
@@ -11,8 +13,8 @@ _FIELD_WORDS = {
     "symbol": "The ticker",
     "leverage": "Leverage",
     "ratio": "The hedge ratio",
-    "horizon_days": "The horizon",
-    "taker_fee": "The taker fee",
+    "horizon_days": "The horizon in days",
+    "taker_fee": "The taker fee (as a fraction, 0.0004 = 0.04%)",
     "max_cost_usd": "The most you want to spend",
     "holdings": "The list of holdings",
 }
@@ -43,8 +45,14 @@ class HedgeInputError(ValueError):
         first = error.errors()[0]
         field = next((str(part) for part in reversed(first["loc"]) if isinstance(part, str)), "")
         subject = _FIELD_WORDS.get(field, "A value")
-        context = first.get("ctx") or {}
+        context = {
+            key: f"{value:g}" if isinstance(value, int | float) else value
+            for key, value in (first.get("ctx") or {}).items()
+        }
         rule = _RULE_WORDS.get(first["type"])
+        given = first.get("input")
+        if isinstance(given, float) and not math.isfinite(given):
+            rule = _RULE_WORDS["finite_number"]
         if rule is not None:
             try:
                 detail = rule.format(**context)

@@ -112,7 +112,7 @@ class PlanSettings(Model):
     leverage: Annotated[float, Field(ge=1, le=125), AfterValidator(_finite)] = 2
     ratio: Annotated[float, Field(gt=0, le=1), AfterValidator(_finite)] | None = None
     taker_fee: Annotated[float, Field(ge=0, le=0.01), AfterValidator(_finite)] | None = None
-    kinds: frozenset[HedgeKind] = frozenset(HedgeKind)
+    kinds: Annotated[frozenset[HedgeKind], Field(min_length=1)] = frozenset(HedgeKind)
 
 
 class HedgeRequest(Model):
@@ -284,6 +284,7 @@ class Plan(Model):
     available: bool = True  # False when nothing tradable fits the region and instruments
     horizon_days: float = 7
     venues: list[VenueRef] = []
+    liquidation_symbol: str | None = None  # the leg nearest to liquidation, if several
     liquidation_distance_pct: float | None = None  # how far the price must rise, 0.5 = +50%
     liquidation_distance_sigmas: float | None = None  # the same in standard deviations
     upside_given_up_usd: float = 0.0  # gain forgone on a +10% move

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 
 from hedging.errors import HedgeInputError
@@ -26,6 +27,8 @@ from hedging.plans.options import build_options_plan
 from hedging.recommend import rank_plans
 
 YOU = "you"
+EVENT_BUFFER_DAYS = 1.0  # keep the hedge on for a day after the event
+MAX_HORIZON_DAYS = 365
 
 
 def _position(
@@ -42,7 +45,7 @@ def _position(
     if value > MAX_NOTIONAL_USD:
         raise HedgeInputError(f"{holding.symbol} worth {value:,.0f} dollars is not a real size.")
     age = max(0.0, (now - as_of).total_seconds() / 3600) if as_of is not None else None
-    position = Position.model_construct(
+    position = Position(
         symbol=holding.symbol,
         asset_class=asset.asset_class,
         quantity=quantity,
@@ -56,8 +59,24 @@ def _position(
     return position, used
 
 
+def horizon_until_event(request: HedgeRequest, now: datetime) -> HedgeRequest:
+    """With an event date and no explicit horizon, hedge until a day after the event."""
+    intent = request.intent
+    if intent.event_at is None or "horizon_days" in intent.model_fields_set:
+        return request
+    event_at = intent.event_at if intent.event_at.tzinfo else intent.event_at.replace(tzinfo=UTC)
+    days = (event_at - now).total_seconds() / 86400 + EVENT_BUFFER_DAYS
+    if days < 1:
+        raise HedgeInputError("That event has already passed; pick a horizon in days instead.")
+    horizon = min(math.ceil(days), MAX_HORIZON_DAYS)
+    return request.model_copy(
+        update={"intent": intent.model_copy(update={"horizon_days": float(horizon)})}
+    )
+
+
 def build_context(request: HedgeRequest, market: MarketSnapshot, now: datetime) -> Context:
     """Price every holding (merging repeats of a symbol) and fix the market the plans will use."""
+    request = horizon_until_event(request, now)
     positions: dict[str, Position] = {}
     assets: dict[str, AssetMarket] = {}
     for holding in request.portfolio.holdings:
@@ -74,10 +93,10 @@ def build_context(request: HedgeRequest, market: MarketSnapshot, now: datetime) 
     for symbol, asset in market.assets.items():
         assets.setdefault(symbol, asset)
     ordered = sorted(positions.values(), key=lambda position: -position.value_usd)
-    summary = PortfolioSummary.model_construct(
+    summary = PortfolioSummary(
         value_usd=sum(position.value_usd for position in ordered),
         holdings=[
-            Holding.model_construct(
+            Holding(
                 symbol=p.symbol,
                 quantity=p.quantity,
                 price_usd=p.price_usd,
@@ -117,13 +136,11 @@ def recommend(
         market = market.snapshot([holding.symbol for holding in request.portfolio.holdings])
     context = build_context(request, market, now or datetime.now(UTC))
     ranked, reasons = rank_plans(context, build_plans(context))
-    return Recommendation.model_construct(
+    return Recommendation(
         recommended=ranked[0].kind,
         reasons=reasons,
         portfolio=context.portfolio,
-        market=MarketSummary.model_construct(
-            source=market.source, as_of=market.as_of, note=market.note
-        ),
-        intent=request.intent,
+        market=MarketSummary(source=market.source, as_of=market.as_of, note=market.note),
+        intent=context.request.intent,
         plans=ranked,
     )

@@ -35,7 +35,7 @@ def black76(
 ) -> float:
     """Price of a European option on a future/forward F: e^(-rT)·[F·N(d1) − K·N(d2)] for a call."""
     discount = math.exp(-rate * years) if years > 0 else 1.0
-    if years <= 0 or vol <= 0:
+    if years <= 0 or vol <= 0 or forward <= 0:
         return discount * _intrinsic(kind, forward, strike)
     d1, d2 = _d1_d2(forward, strike, years, vol)
     if kind is OptionType.CALL:
@@ -53,7 +53,7 @@ def black_scholes(
     dividend_yield: float = 0.0,
 ) -> float:
     """Black-Scholes-Merton price with a continuous dividend (or carry) yield q."""
-    if years <= 0 or vol <= 0:
+    if years <= 0 or vol <= 0 or spot <= 0:
         forward = spot * math.exp((rate - dividend_yield) * max(years, 0.0))
         return math.exp(-rate * max(years, 0.0)) * _intrinsic(kind, forward, strike)
     d1, d2 = _d1_d2(spot * math.exp((rate - dividend_yield) * years), strike, years, vol)

@@ -1,6 +1,13 @@
-"""Rank the four plans for what the person wants, and say why the first one fits."""
+"""Rank the four plans for what the person wants, and say why the first one fits.
+
+The rules follow the guide's "use when" advice: an expected big drop calls for a full hedge, no firm
+view for a partial one, a wish for insurance that keeps the upside for puts, and a correlated short
+when a direct hedge cannot be had or costs too much. A budget overrides the order when it must.
+"""
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 from hedging.models import HedgeKind, Outlook, Plan
 from hedging.plans.common import Context
@@ -10,105 +17,138 @@ PREFERENCE = {
     Outlook.UNSURE: (HedgeKind.PARTIAL, HedgeKind.OPTIONS, HedgeKind.FULL, HedgeKind.CORRELATED),
     Outlook.INSURANCE: (HedgeKind.OPTIONS, HedgeKind.PARTIAL, HedgeKind.FULL, HedgeKind.CORRELATED),
 }
+DIRECT = frozenset({HedgeKind.FULL, HedgeKind.PARTIAL})
+EXPENSIVE_SHARE = 0.01  # a direct hedge costing over 1% of what it hedges is expensive
+
+
+class Trigger(StrEnum):
+    OUTLOOK = "outlook"
+    NO_DIRECT = "no_direct"
+    EXPENSIVE = "expensive"
+    BUDGET = "budget"
 
 
 def _money(value: float) -> str:
     return f"${abs(value):,.0f}" if abs(value) >= 100 else f"${abs(value):,.2f}"
 
 
-def _direct_missing(plans: dict[HedgeKind, Plan], context: Context) -> bool:
+def cost_share(plan: Plan) -> float:
+    """What a plan costs as a share of the notional it trades."""
+    notional = sum(leg.notional_usd for leg in plan.legs)
+    return plan.costs.total_usd / notional if notional else 0.0
+
+
+def _direct_missing(by_kind: dict[HedgeKind, Plan], context: Context) -> bool:
     """True when no direct short covers every holding."""
-    full = plans.get(HedgeKind.FULL)
+    full = by_kind.get(HedgeKind.FULL)
     if full is None:
         return False
     hedged = {leg.symbol for leg in full.legs}
     return any(position.symbol not in hedged for position in context.positions)
 
 
-def _within_budget(plan: Plan, budget: float | None) -> bool:
-    return budget is None or plan.costs.total_usd <= budget
+def _promote(order: list[HedgeKind], kind: HedgeKind) -> None:
+    order.remove(kind)
+    order.insert(0, kind)
 
 
 def rank_plans(context: Context, plans: list[Plan]) -> tuple[list[Plan], list[str]]:
     """Plans best first (unavailable ones last) and 1–3 reasons for the first."""
     by_kind = {plan.kind: plan for plan in plans}
+
+    def usable(kind: HedgeKind) -> bool:
+        return kind in by_kind and by_kind[kind].available
+
     intent = context.request.intent
     order = list(PREFERENCE[intent.outlook])
-    trigger = "outlook"
-    correlated = by_kind.get(HedgeKind.CORRELATED)
-    direct_missing = _direct_missing(by_kind, context)
-    if correlated is not None and correlated.available and direct_missing:
-        keep_options = (
-            intent.outlook is Outlook.INSURANCE
-            and by_kind.get(HedgeKind.OPTIONS, correlated).available
-        )
-        if not keep_options:
-            order.remove(HedgeKind.CORRELATED)
-            order.insert(0, HedgeKind.CORRELATED)
-            trigger = "no_direct"
+    trigger = Trigger.OUTLOOK
+    favourite = order[0]
+    if usable(HedgeKind.CORRELATED) and (favourite in DIRECT or not usable(favourite)):
+        direct = next((kind for kind in order if kind in DIRECT and usable(kind)), None)
+        if _direct_missing(by_kind, context):
+            _promote(order, HedgeKind.CORRELATED)
+            trigger = Trigger.NO_DIRECT
+        elif direct is not None and favourite in DIRECT:
+            share = cost_share(by_kind[direct])
+            if share > EXPENSIVE_SHARE and cost_share(by_kind[HedgeKind.CORRELATED]) < share / 2:
+                _promote(order, HedgeKind.CORRELATED)
+                trigger = Trigger.EXPENSIVE
     budget = intent.max_cost_usd
-    preferred = next((kind for kind in order if kind in by_kind), None)
-    if preferred is not None and not _within_budget(by_kind[preferred], budget):
+    first = next((kind for kind in order if usable(kind)), None)
+    if budget is not None and first is not None and by_kind[first].costs.total_usd > budget:
         affordable = [
-            kind
-            for kind in order
-            if kind in by_kind and by_kind[kind].available and _within_budget(by_kind[kind], budget)
+            kind for kind in order if usable(kind) and by_kind[kind].costs.total_usd <= budget
         ]
         if affordable:
-            order.remove(affordable[0])
-            order.insert(0, affordable[0])
-            trigger = "budget"
+            _promote(order, affordable[0])
+            trigger = Trigger.BUDGET
     ranked = sorted(plans, key=lambda plan: (not plan.available, order.index(plan.kind)))
-    return ranked, _reasons(ranked[0], trigger, context)
+    return ranked, _reasons(ranked[0], trigger, context, by_kind)
 
 
 def _cost_sentence(plan: Plan, days: float) -> str:
-    costs = plan.costs
     span = f"{days:g} day" + ("" if days == 1 else "s")
-    if costs.total_usd < 0:
-        return f"Over {span} it should pay you about {_money(costs.total_usd)} net of fees."
-    return f"Over {span} it costs about {_money(costs.total_usd)} all in."
+    total = plan.costs.total_usd
+    if total < 0:
+        return f"Over {span} it should pay you about {_money(total)} net of fees."
+    return f"Over {span} it costs about {_money(total)} all in."
 
 
-def _reasons(plan: Plan, trigger: str, context: Context) -> list[str]:
+def _kind_reasons(plan: Plan) -> list[str]:
+    if plan.kind is HedgeKind.FULL:
+        return [
+            "You expect a real drop: a short of the same size cancels the price risk "
+            "without selling what you own.",
+            "The trade-off: until you close it, rises no longer help you either.",
+        ]
+    if plan.kind is HedgeKind.PARTIAL:
+        return [
+            f"Without a firm view, hedging {plan.hedge_ratio:.0%} cuts losses by that share "
+            f"and keeps {1 - plan.hedge_ratio:.0%} of any rise."
+        ]
+    if plan.kind is HedgeKind.OPTIONS and plan.options is not None:
+        return [
+            f"A put works like insurance: losses below {_money(plan.options.strike_usd)} "
+            "are covered, and every rise stays yours.",
+            f"The most it costs is the premium, {_money(plan.costs.premium_usd)}.",
+        ]
+    if plan.correlation is not None:
+        return [
+            f"Shorting {plan.correlation.proxy} covers about "
+            f"{plan.correlation.effectiveness:.0%} of the risk."
+        ]
+    return []
+
+
+def _reasons(
+    plan: Plan, trigger: Trigger, context: Context, by_kind: dict[HedgeKind, Plan]
+) -> list[str]:
     """Short reasons in the product's own words."""
-    days = context.horizon_days
     if not plan.available:
         return ["Nothing here can be traded with your region and instruments; see the notes."]
     reasons: list[str] = []
-    if trigger == "no_direct" and plan.correlation is not None:
+    details = plan.correlation
+    if trigger is Trigger.NO_DIRECT and details is not None:
         reasons.append(
             f"No direct short fits your region and instruments, so this shorts "
-            f"{plan.correlation.proxy}, which tends to move with what you hold."
+            f"{details.proxy}, which tends to move with what you hold."
         )
+    elif trigger is Trigger.EXPENSIVE and details is not None:
+        direct = by_kind.get(HedgeKind.FULL) or by_kind[HedgeKind.PARTIAL]
         reasons.append(
-            f"At a correlation of {plan.correlation.rho:.2f} it removes about "
-            f"{plan.correlation.effectiveness:.0%} of the price risk; the rest is basis risk."
+            f"A direct short would cost about {cost_share(direct):.1%} of its size here, "
+            f"mostly funding; shorting {details.proxy} costs far less."
         )
-    elif trigger == "budget":
+    elif trigger is Trigger.BUDGET:
         budget = context.request.intent.max_cost_usd or 0.0
         reasons.append(f"It is the best fit that stays within your {_money(budget)} limit.")
-    elif plan.kind is HedgeKind.FULL:
+    if details is not None and trigger in (Trigger.NO_DIRECT, Trigger.EXPENSIVE):
         reasons.append(
-            "You expect a real drop: a short of the same size cancels the price risk "
-            "without selling what you own."
+            f"At a correlation of {details.rho:.2f} it removes about "
+            f"{details.effectiveness:.0%} of the price risk; the rest is basis risk."
         )
-        reasons.append("The trade-off: until you close it, rises no longer help you either.")
-    elif plan.kind is HedgeKind.PARTIAL:
-        reasons.append(
-            f"Without a firm view, hedging {plan.hedge_ratio:.0%} cuts losses by that share "
-            f"and keeps {1 - plan.hedge_ratio:.0%} of any rise."
-        )
-    elif plan.kind is HedgeKind.OPTIONS and plan.options is not None:
-        reasons.append(
-            f"A put works like insurance: losses below {_money(plan.options.strike_usd)} "
-            "are covered, and every rise stays yours."
-        )
-        reasons.append(f"The most it costs is the premium, {_money(plan.costs.premium_usd)}.")
-    elif plan.kind is HedgeKind.CORRELATED and plan.correlation is not None:
-        reasons.append(
-            f"Shorting {plan.correlation.proxy} covers about "
-            f"{plan.correlation.effectiveness:.0%} of the risk."
-        )
-    reasons.append(_cost_sentence(plan, days))
-    return reasons[:3]
+    else:
+        reasons.extend(_kind_reasons(plan))
+    reasons = reasons[:2]
+    reasons.append(_cost_sentence(plan, context.horizon_days))
+    return reasons

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from hedging.models import Leg, Plan, PortfolioSummary, Scenario, Side
 from hedging.pricing import OptionType, black76, black_scholes
 
@@ -53,9 +55,20 @@ def pnl_at_move(
     hedge = sum(leg_pnl(leg, move, proxy_beta) for leg in plan.legs)
     hedged = unhedged + hedge
     carrying = plan.costs.fees_usd + plan.costs.funding_usd
-    return Scenario.model_construct(
+    return Scenario(
         move=move,
         unhedged_pnl_usd=unhedged,
         hedged_pnl_usd=hedged,
         net_pnl_usd=hedged - carrying,
     )
+
+
+def payoff(
+    plan: Plan,
+    portfolio: PortfolioSummary,
+    moves: Iterable[float],
+    *,
+    proxy_beta: float | None = None,
+) -> list[Scenario]:
+    """pnl_at_move over many moves, e.g. a fine grid for a payoff chart."""
+    return [pnl_at_move(plan, portfolio, move, proxy_beta=proxy_beta) for move in moves]

@@ -24,6 +24,7 @@ class VenueProduct(BaseModel):
     regions: frozenset[Region]
     symbols: frozenset[str] | None = None  # None = every symbol of those classes
     note: str | None = None
+    priority: int = 10  # lower comes first where several venues fit
 
 
 class Venue(BaseModel):
@@ -46,7 +47,7 @@ def venues_for(
     region: Region, asset_class: AssetClass, symbol: str, instrument: Instrument
 ) -> tuple[VenueRef, ...]:
     """Venues with a product for this asset and instrument that residents of the region may use."""
-    found = []
+    found: list[tuple[int, VenueRef]] = []
     for venue in load_venues():
         for product in venue.products:
             if (
@@ -55,13 +56,12 @@ def venues_for(
                 and instrument in product.instruments
                 and (product.symbols is None or symbol in product.symbols)
             ):
-                found.append(
-                    VenueRef(
-                        name=venue.name, product=product.product, url=venue.url, note=product.note
-                    )
+                reference = VenueRef(
+                    name=venue.name, product=product.product, url=venue.url, note=product.note
                 )
+                found.append((product.priority, reference))
                 break
-    return tuple(found)
+    return tuple(reference for _, reference in sorted(found, key=lambda item: item[0]))
 
 
 def is_available(

@@ -16,6 +16,7 @@ from hedging.models import (
     Side,
 )
 from hedging.planner import recommend
+from hedging.scenarios import payoff, pnl_at_move
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -125,3 +126,45 @@ def test_a_us_resident_gets_no_offshore_perpetual():
 
     assert {venue.name for venue in full.venues}.isdisjoint({"Binance", "Bybit", "Deribit"})
     assert full.legs[0].venue in {"CME Group (through a futures broker)", "Kraken"}
+
+
+def test_leverage_above_what_share_cfds_allow_is_capped_and_said():
+    request = HedgeRequest(
+        portfolio=Portfolio(holdings=[Holding(symbol="AAPL", quantity=100)]),
+        intent=Intent(region=Region.UK),
+        settings=PlanSettings(leverage=10),
+    )
+
+    full = plan_of(recommend(request, load_snapshot(), now=NOW), HedgeKind.FULL)
+
+    assert (full.legs[0].instrument, full.leverage) == (Instrument.CFD, 5)
+    assert full.margin_usd == pytest.approx(100 * 230 / 5)
+    assert full.notes[0] == "A CFD on AAPL allows at most 5x, so margin is sized at 5x."
+
+
+def test_a_portfolio_gets_one_leg_per_holding_in_direct_plans():
+    request = request_for(Holding(symbol="BTC", quantity=1), Holding(symbol="ETH", quantity=10))
+
+    recommendation = recommend(request, load_snapshot(), now=NOW)
+
+    for kind in (HedgeKind.FULL, HedgeKind.PARTIAL, HedgeKind.OPTIONS):
+        assert [leg.symbol for leg in plan_of(recommendation, kind).legs] == ["BTC", "ETH"]
+    assert len(plan_of(recommendation, HedgeKind.CORRELATED).legs) == 1
+
+
+def test_an_absurd_size_is_refused_with_a_friendly_message():
+    request = request_for(Holding(symbol="BTC", quantity=1e15))
+
+    with pytest.raises(HedgeInputError, match="is not a real size"):
+        recommend(request, load_snapshot(), now=NOW)
+
+
+def test_the_payoff_grid_is_pnl_at_move_at_every_point():
+    recommendation = recommend(request_for(Holding(symbol="BTC", quantity=2)), load_snapshot())
+    plan = plan_of(recommendation, HedgeKind.OPTIONS)
+    moves = [step / 100 for step in range(-50, 51, 5)]
+
+    curve = payoff(plan, recommendation.portfolio, moves)
+
+    assert curve == [pnl_at_move(plan, recommendation.portfolio, move) for move in moves]
+    assert [point.move for point in curve] == moves

@@ -23,6 +23,13 @@ from hedging.models import (
 from hedging.venues import venues_for
 
 HOURS_PER_YEAR = 365 * 24
+INSTRUMENT_NAMES = {
+    Instrument.PERPETUAL: "perpetual",
+    Instrument.QUARTERLY: "dated future",
+    Instrument.OPTION: "option",
+    Instrument.CFD: "CFD",
+    Instrument.SHORT_SALE: "short sale",
+}
 SCENARIO_MOVES = (-0.30, -0.20, -0.10, -0.05, 0.0, 0.05, 0.10, 0.20, 0.30)
 UPSIDE_MOVE = 0.10
 
@@ -108,6 +115,12 @@ def short_route(context: Context, asset: AssetMarket) -> Route | None:
     """The best way to short this asset directly in the person's region, or None if none fits."""
     us = context.region is Region.US
     preference = (US_SHORT_PREFERENCE if us else SHORT_PREFERENCE)[asset.asset_class]
+    if (asset.funding_rate or 0.0) < 0 and Instrument.QUARTERLY in preference:
+        # shorts pay funding: a dated future, which has none, is the better direct hedge
+        preference = (
+            Instrument.QUARTERLY,
+            *(i for i in preference if i is not Instrument.QUARTERLY),
+        )
     allowed = context.request.intent.instruments
     for instrument in preference:
         if instrument not in allowed:
@@ -208,7 +221,7 @@ def short_leg(
     notional = traded * asset.price_usd
     fees = 2 * trading_fee(context, asset, route, traded, contracts)
     carry = carry_cost(context, asset, route, notional)
-    leg = Leg.model_construct(
+    leg = Leg(
         symbol=asset.symbol,
         instrument=route.instrument,
         side=Side.SHORT,

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hedging.models import (
+    AssetClass,
     CollarDetails,
     CorrelationDetails,
     Costs,
     HedgeKind,
+    Instrument,
     Leg,
     OptionDetails,
     Plan,
+    Region,
     VenueRef,
 )
 from hedging.plans.common import SCENARIO_MOVES, UPSIDE_MOVE, Context
@@ -24,6 +27,41 @@ def unique_venues(venues: Iterable[VenueRef]) -> list[VenueRef]:
     for venue in venues:
         seen.setdefault(venue.name, venue)
     return list(seen.values())
+
+
+INSTRUMENT_NOTES = {
+    Instrument.PERPETUAL: "The liquidation price assumes isolated margin; cross margin with more "
+    "collateral in the futures wallet pushes it further away.",
+    Instrument.QUARTERLY: "A dated future has no funding, but its price can drift from spot (the "
+    "basis) if you close it before expiry.",
+    Instrument.CFD: "CFD financing is charged daily: a short earns about the interest rate minus "
+    "the broker's markup, and pays any dividends.",
+    Instrument.SHORT_SALE: "Borrowed shares carry a lending fee, and a short owes any dividends "
+    "paid while it is open.",
+}
+REGION_CRYPTO_NOTES = {
+    Region.US: "Offshore exchanges such as Binance, Bybit and Deribit don't accept US residents, "
+    "so only US-regulated venues are listed.",
+    Region.UK: "UK rules keep crypto derivatives away from retail clients; this is only open to "
+    "you as a professional client.",
+}
+
+
+def standard_notes(context: Context, legs: list[Leg]) -> list[str]:
+    """Notes every plan with these legs should carry: instrument caveats and regional rules."""
+    notes = [
+        INSTRUMENT_NOTES[instrument]
+        for instrument in dict.fromkeys(leg.instrument for leg in legs)
+        if instrument in INSTRUMENT_NOTES
+    ]
+    crypto = any(context.assets[leg.symbol].asset_class is AssetClass.CRYPTO for leg in legs)
+    if crypto and context.region in REGION_CRYPTO_NOTES:
+        notes.append(REGION_CRYPTO_NOTES[context.region])
+    return notes
+
+
+def _nearest_symbol(legs: list[Leg], price: float) -> str | None:
+    return next((leg.symbol for leg in legs if leg.liquidation_price_usd == price), None)
 
 
 def finish_plan(
@@ -44,13 +82,14 @@ def finish_plan(
     correlation: CorrelationDetails | None = None,
 ) -> Plan:
     """A Plan with its scenario table filled in by pnl_at_move."""
-    draft = Plan.model_construct(
+    draft = Plan(
         kind=kind,
         legs=legs,
         hedge_ratio=hedge_ratio,
         leverage=leverage,
         margin_usd=margin_usd,
         liquidation_price_usd=liquidation[2] if liquidation else None,
+        liquidation_symbol=_nearest_symbol(legs, liquidation[2]) if liquidation else None,
         costs=costs,
         scenarios=[],
         options=options,
@@ -63,7 +102,7 @@ def finish_plan(
         upside_given_up_usd=0.0,
         option_strikes=option_strikes or [],
         collar=collar,
-        notes=notes or [],
+        notes=[*(notes or []), *standard_notes(context, legs)],
     )
     upside = pnl_at_move(draft, context.portfolio, UPSIDE_MOVE)
     return draft.model_copy(

@@ -12,6 +12,7 @@ from hedging.liquidation import (
 from hedging.models import Costs, HedgeKind, Instrument, Leg, Outlook, Plan, VenueRef
 from hedging.plans.common import (
     FUTURE_MAINTENANCE,
+    INSTRUMENT_NAMES,
     SHORT_SALE_MAINTENANCE,
     Context,
     Route,
@@ -64,8 +65,8 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
         leverage = min(wanted, route.max_leverage)
         if leverage < wanted:
             notes.append(
-                f"{route.instrument.value.replace('_', ' ').capitalize()} on {asset.symbol} "
-                f"allows at most {leverage:g}x, so margin is sized at {leverage:g}x."
+                f"A {INSTRUMENT_NAMES[route.instrument]} on {asset.symbol} allows at most "
+                f"{leverage:g}x, so margin is sized at {leverage:g}x."
             )
         leverage_used = min(leverage_used, leverage)
         if leg.contracts is not None and abs(leg.quantity - position.quantity * ratio) > 1e-9:
@@ -76,17 +77,15 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
         price = liquidation_price(route, asset.price_usd, leg.quantity, leverage)
         leg = leg.model_copy(update={"liquidation_price_usd": price})
         distance = distance_pct(asset.price_usd, price)
-        if nearest is None or distance < nearest[0]:
-            sigmas = distance_sigmas(asset.price_usd, price, asset.volatility, context.years)
+        sigmas = distance_sigmas(asset.price_usd, price, asset.volatility, context.years)
+        if nearest is None or sigmas < nearest[1]:  # the least likely to survive, in sds
             nearest = (distance, sigmas, price)
         legs.append(leg)
         venues.extend(route.venues)
         fees += leg_fees
         carry += leg_carry
         margin += leg.notional_usd / leverage
-    costs = Costs.model_construct(
-        fees_usd=fees, funding_usd=carry, premium_usd=0.0, total_usd=fees + carry
-    )
+    costs = Costs(fees_usd=fees, funding_usd=carry, premium_usd=0.0, total_usd=fees + carry)
     return finish_plan(
         context,
         kind=kind,

@@ -1,21 +1,300 @@
-"""Protective puts (and a collar) on every holding with listed options."""
+"""Protective puts at three strikes on every holding with listed options, and a collar variant."""
 
 from __future__ import annotations
 
-from hedging.models import Costs, HedgeKind, Plan
-from hedging.plans.common import Context
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from hedging.expiries import expiry_covering
+from hedging.models import (
+    AssetClass,
+    AssetMarket,
+    CollarDetails,
+    Costs,
+    HedgeKind,
+    Instrument,
+    Leg,
+    OptionDetails,
+    Outlook,
+    Plan,
+    Position,
+    Side,
+    VenueRef,
+)
+from hedging.plans.common import SCENARIO_MOVES, Context
 from hedging.plans.finish import finish_plan
+from hedging.pricing import OptionType, black76, black_scholes, black_scholes_delta
+from hedging.scenarios import pnl_at_move
+from hedging.venues import venues_for
+
+STRIKE_OFFSETS = (0.0, -0.05, -0.10)
+CALL_OFFSETS = (0.25, 0.20, 0.15, 0.10, 0.05)  # collar: highest strike that still pays for the put
+STRIKE_BY_OUTLOOK = {Outlook.BIG_DROP: 0, Outlook.UNSURE: 1, Outlook.INSURANCE: 1}
+SECONDS_PER_YEAR = 365 * 24 * 3600
+BLACK_76 = "black-76"
+BLACK_SCHOLES = "black-scholes"
 
 
-def build_options_plan(context: Context) -> Plan:
-    """Placeholder until the option pricing lands."""
-    costs = Costs.model_construct(fees_usd=0.0, funding_usd=0.0, premium_usd=0.0, total_usd=0.0)
-    return finish_plan(
-        context,
+@dataclass(frozen=True, slots=True)
+class OptionMarket:
+    """How options on one asset are priced and traded for this person."""
+
+    asset: AssetMarket
+    position: Position
+    venues: tuple[VenueRef, ...]
+    expiry: datetime
+    years: float  # now to expiry
+    model: str
+    rate: float
+    dividend_yield: float
+    vol: float
+    contract_size: float
+
+    def price(self, kind: OptionType, strike: float) -> float:
+        """Premium per unit of the underlying."""
+        spot = self.asset.price_usd
+        if self.model == BLACK_76:
+            return black76(kind, spot, strike, self.years, self.rate, self.vol)
+        return black_scholes(
+            kind, spot, strike, self.years, self.rate, self.vol, self.dividend_yield
+        )
+
+    def delta(self, kind: OptionType, strike: float) -> float:
+        carry = self.rate if self.model == BLACK_76 else self.dividend_yield
+        return black_scholes_delta(
+            kind, self.asset.price_usd, strike, self.years, self.rate, self.vol, carry
+        )
+
+
+def strike_near(price: float, step: float | None, rounding: int = 0) -> float:
+    """A listed-style strike near a price: nearest (0), next below (-1) or next above (+1).
+
+    Without a known strike step, steps of a power of ten around 1% of the price are assumed.
+    """
+    if step is None:
+        step = 10 ** math.floor(math.log10(price * 0.01))
+    units = price / step
+    rounded = math.floor(units + 1e-9) if rounding < 0 else math.ceil(units - 1e-9)
+    if rounding == 0:
+        rounded = round(units)
+    return max(step, rounded * step)
+
+
+def option_market(context: Context, position: Position) -> OptionMarket | None:
+    """Listed options for a holding in the person's region, or None."""
+    asset = context.assets[position.symbol]
+    if Instrument.OPTION not in context.request.intent.instruments:
+        return None
+    if asset.option_contract_size is None:
+        return None
+    venues = venues_for(context.region, asset.asset_class, asset.symbol, Instrument.OPTION)
+    if not venues:
+        return None
+    expiry = expiry_covering(asset.asset_class, asset.symbol, context.now, context.horizon_days)
+    years = max((expiry - context.now).total_seconds() / SECONDS_PER_YEAR, 1e-6)
+    crypto = asset.asset_class is AssetClass.CRYPTO
+    return OptionMarket(
+        asset=asset,
+        position=position,
+        venues=venues,
+        expiry=expiry,
+        years=years,
+        model=BLACK_76 if crypto or asset.asset_class is AssetClass.INDEX else BLACK_SCHOLES,
+        rate=0.0 if crypto else context.market.risk_free_rate,
+        dividend_yield=asset.dividend_yield,
+        vol=asset.implied_volatility or asset.volatility,
+        contract_size=asset.option_contract_size,
+    )
+
+
+def option_fee(
+    context: Context, market: OptionMarket, premium_per_unit: float, contracts: float
+) -> float:
+    """Crypto: 0.03% of the underlying per unit, capped at 12.5% of the premium; else a flat
+    fee per contract."""
+    if market.asset.asset_class is AssetClass.CRYPTO:
+        fees = context.fees
+        per_unit = min(
+            fees.option_rate * market.asset.price_usd, fees.option_cap * premium_per_unit
+        )
+        return per_unit * contracts * market.contract_size
+    return context.fees.stock_option_per_contract_usd * contracts
+
+
+def option_leg(
+    context: Context, market: OptionMarket, side: Side, strike: float
+) -> tuple[Leg, float]:
+    """One option leg covering the holding in whole contracts, and its fee."""
+    kind = OptionType.PUT if side is Side.BUY_PUT else OptionType.CALL
+    per_unit = market.price(kind, strike)
+    contracts = max(1.0, float(round(market.position.quantity / market.contract_size)))
+    quantity = contracts * market.contract_size
+    spot = market.asset.price_usd
+    leg = Leg(
+        symbol=market.asset.symbol,
+        instrument=Instrument.OPTION,
+        side=side,
+        quantity=quantity,
+        notional_usd=quantity * spot,
+        price_usd=spot,
+        contracts=contracts,
+        contract_size=market.contract_size,
+        strike_usd=strike,
+        venue=market.venues[0].name,
+        move_beta=1.0,
+        expiry=market.expiry,
+        premium_usd=per_unit * quantity,
+        premium_per_unit_usd=per_unit,
+        implied_vol=market.vol,
+        rate=market.rate,
+        dividend_yield=market.dividend_yield,
+        years_left_at_horizon=max(market.years - context.years, 0.0),
+        option_model=market.model,
+    )
+    return leg, option_fee(context, market, per_unit, contracts)
+
+
+def put_details(context: Context, market: OptionMarket, offset: float) -> tuple[Leg, OptionDetails]:
+    """A put at a strike `offset` from the price, with what it costs and protects."""
+    spot = market.asset.price_usd
+    strike = strike_near(spot * (1 + offset), market.asset.strike_step_usd, -1 if offset else 0)
+    leg, fee = option_leg(context, market, Side.BUY_PUT, strike)
+    held = market.position.quantity
+    premium = leg.premium_usd or 0.0
+    details = OptionDetails(
+        strike_usd=strike,
+        expiry_days=market.years * 365,
+        implied_vol=market.vol,
+        rate=market.rate,
+        premium_per_unit_usd=leg.premium_per_unit_usd or 0.0,
+        model=market.model,
+        symbol=market.asset.symbol,
+        strike_pct=strike / spot - 1,
+        expiry=market.expiry,
+        contracts=leg.contracts or 0.0,
+        contract_size=market.contract_size,
+        quantity=leg.quantity,
+        premium_usd=premium,
+        fees_usd=fee,
+        delta=market.delta(OptionType.PUT, strike),
+        worst_case_loss_usd=spot * held - strike * leg.quantity + premium + fee,
+        breakeven_usd=spot + (premium + fee) / held,
+    )
+    return leg, details
+
+
+def _choose_strike(context: Context, totals: list[float]) -> int:
+    """Strike by outlook; with a budget, the nearest cheaper strike that fits it."""
+    chosen = STRIKE_BY_OUTLOOK[context.request.intent.outlook]
+    budget = context.request.intent.max_cost_usd
+    if budget is not None and totals[chosen] > budget:
+        fitting = [index for index in range(chosen, len(totals)) if totals[index] <= budget]
+        chosen = fitting[0] if fitting else len(totals) - 1
+    return chosen
+
+
+def _collar(
+    context: Context, markets: list[OptionMarket], puts: list[Leg], put_fees: float
+) -> CollarDetails:
+    """Sell, per holding, the highest call whose premium still covers its put."""
+    legs: list[Leg] = list(puts)
+    fees = put_fees
+    calls: list[Leg] = []
+    for market, put in zip(markets, puts, strict=True):
+        spot = market.asset.price_usd
+        put_premium = put.premium_per_unit_usd or 0.0
+        candidates = [
+            strike_near(spot * (1 + offset), market.asset.strike_step_usd, 1)
+            for offset in CALL_OFFSETS
+        ]
+        strike = next(
+            (k for k in candidates if market.price(OptionType.CALL, k) >= put_premium),
+            candidates[-1],
+        )
+        call, fee = option_leg(context, market, Side.SELL_CALL, strike)
+        calls.append(call)
+        fees += fee
+    legs.extend(calls)
+    net = sum(leg.premium_usd or 0.0 for leg in puts) - sum(leg.premium_usd or 0.0 for leg in calls)
+    costs = Costs(fees_usd=fees, funding_usd=0.0, premium_usd=net, total_usd=net + fees)
+    plan = Plan(
         kind=HedgeKind.OPTIONS,
-        legs=[],
+        legs=legs,
         hedge_ratio=1.0,
         leverage=1.0,
         margin_usd=0.0,
         costs=costs,
+        scenarios=[],
+    )
+    return CollarDetails(
+        put_strike_usd=puts[0].strike_usd or 0.0,
+        call_strike_usd=calls[0].strike_usd or 0.0,
+        call_premium_per_unit_usd=calls[0].premium_per_unit_usd or 0.0,
+        net_premium_usd=net,
+        fees_usd=fees,
+        capped_above_usd=calls[0].strike_usd or 0.0,
+        scenarios=[pnl_at_move(plan, context.portfolio, move) for move in SCENARIO_MOVES],
+    )
+
+
+def _notes(context: Context, markets: list[OptionMarket], skipped: list[str]) -> list[str]:
+    notes = [
+        f"No listed options on {symbol} fit your region, so it stays unprotected here."
+        for symbol in skipped
+    ]
+    for market in markets:
+        held, size = market.position.quantity, market.contract_size
+        contracts = max(1.0, float(round(held / size)))
+        if abs(contracts * size - held) > 1e-9:
+            notes.append(
+                f"Options on {market.asset.symbol} come in contracts of {size:g}: "
+                f"{contracts:g} contracts cover {contracts * size:g} of your {held:g}."
+            )
+    if markets:
+        first = markets[0]
+        days = (first.expiry - context.now).total_seconds() / 86400
+        notes.append(
+            f"The nearest listed expiry after your horizon is {first.expiry:%a %d %b %Y %H:%M} UTC "
+            f"({days:.1f} days away); scenarios value the put at your horizon."
+        )
+        if any(m.asset.asset_class in (AssetClass.STOCK, AssetClass.ETF) for m in markets):
+            notes.append(
+                "Share options are American; the European price used here is a close estimate."
+            )
+    return notes
+
+
+def build_options_plan(context: Context) -> Plan:
+    """Protective puts on every holding that has listed options, at the strike the outlook suits."""
+    markets: list[OptionMarket] = []
+    skipped: list[str] = []
+    for position in context.positions:
+        market = option_market(context, position)
+        if market is None:
+            skipped.append(position.symbol)
+        else:
+            markets.append(market)
+    by_strike = [[put_details(context, m, offset) for m in markets] for offset in STRIKE_OFFSETS]
+    totals = [sum(d.premium_usd + d.fees_usd for _, d in level) for level in by_strike]
+    chosen = by_strike[_choose_strike(context, totals)] if markets else []
+    legs = [leg for leg, _ in chosen]
+    fees = sum(details.fees_usd for _, details in chosen)
+    premium = sum(details.premium_usd for _, details in chosen)
+    costs = Costs(fees_usd=fees, funding_usd=0.0, premium_usd=premium, total_usd=premium + fees)
+    protected = sum(leg.quantity * leg.price_usd for leg in legs)
+    value = context.portfolio.value_usd
+    return finish_plan(
+        context,
+        kind=HedgeKind.OPTIONS,
+        legs=legs,
+        hedge_ratio=protected / value if value else 0.0,
+        leverage=1.0,
+        margin_usd=0.0,
+        costs=costs,
+        notes=_notes(context, markets, skipped),
+        venues=[venue for market in markets for venue in market.venues],
+        options=chosen[0][1] if chosen else None,
+        option_strikes=[details for level in zip(*by_strike, strict=True) for _, details in level],
+        collar=_collar(context, markets, legs, fees) if legs else None,
     )

@@ -1,0 +1,152 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.cli import main
+
+PLAN_KEYS = {
+    "kind",
+    "legs",
+    "hedge_ratio",
+    "leverage",
+    "margin_usd",
+    "liquidation_price_usd",
+    "costs",
+    "scenarios",
+}
+LEG_KEYS = {"symbol", "instrument", "side", "quantity", "notional_usd"}
+COST_KEYS = {"fees_usd", "funding_usd", "premium_usd", "total_usd"}
+SCENARIO_KEYS = {"move", "unhedged_pnl_usd", "hedged_pnl_usd", "net_pnl_usd"}
+OPTION_KEYS = {"strike_usd", "expiry_days", "implied_vol", "rate", "premium_per_unit_usd"}
+CORRELATION_KEYS = {"rho", "vol_asset", "vol_hedge", "hedge_ratio", "effectiveness"}
+
+
+def run_json(capsys, *args):
+    assert main(["plan", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_output_has_every_key_the_issue_lists(capsys):
+    output = run_json(capsys, "2 BTC")
+
+    assert output["recommended"] in {"full", "partial", "options", "correlated"}
+    assert 1 <= len(output["reasons"]) <= 3
+    assert output["portfolio"]["value_usd"] > 0
+    assert {"source", "as_of"} <= set(output["market"])
+    assert sorted(plan["kind"] for plan in output["plans"]) == sorted(
+        ["full", "partial", "options", "correlated"]
+    )
+    for plan in output["plans"]:
+        assert set(plan) >= PLAN_KEYS
+        assert set(plan["costs"]) >= COST_KEYS
+        assert [set(s) >= SCENARIO_KEYS for s in plan["scenarios"]] == [True] * 9
+        for leg in plan["legs"]:
+            assert set(leg) >= LEG_KEYS
+            if leg["instrument"] == "perpetual":
+                assert (leg["funding_rate"], leg["funding_interval_hours"]) == (0.0001, 8)
+        if plan["kind"] == "options":
+            assert set(plan["options"]) >= OPTION_KEYS
+        if plan["kind"] == "correlated":
+            assert set(plan["correlation"]) >= CORRELATION_KEYS
+
+
+def test_the_guides_scenario_from_the_command_line(capsys):
+    output = run_json(
+        capsys,
+        "2 BTC",
+        "--price",
+        "BTC=50000",
+        "--kind",
+        "partial",
+        "--ratio",
+        "0.5",
+        "--leverage",
+        "2",
+        "--taker-fee",
+        "0.04%",
+    )
+    (plan,) = output["plans"]
+    by_move = {s["move"]: s["hedged_pnl_usd"] for s in plan["scenarios"]}
+
+    assert (plan["legs"][0]["quantity"], plan["margin_usd"]) == (1.0, 25_000.0)
+    assert plan["costs"]["fees_usd"] == pytest.approx(40.0)
+    assert (by_move[-0.1], by_move[0.1]) == (-5_000.0, 5_000.0)
+
+
+def test_holdings_may_be_given_as_separate_words(capsys):
+    output = run_json(capsys, "2", "BTC", "10", "ETH", "--kind", "full")
+
+    assert [(h["symbol"], h["quantity"]) for h in output["portfolio"]["holdings"]] == [
+        ("BTC", 2.0),
+        ("ETH", 10.0),
+    ]
+
+
+def test_the_human_table_names_the_recommendation_and_every_plan(capsys):
+    assert main(["plan", "$500k SPY"]) == 0
+    text = capsys.readouterr().out
+
+    assert "Recommended: partial" in text
+    assert [kind in text for kind in ("full", "partial", "options", "correlated")] == [True] * 4
+    assert "not financial advice" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["hello"],
+            'I couldn\'t read a holding there. Try something like "2 BTC", "$500k SPY" '
+            'or "1,000 SOL @ 150".',
+        ),
+        (["10 XYZ"], 'I don\'t have a price for XYZ. Add one, like "10 XYZ @ 25".'),
+        (["2 BTC", "--leverage", "200"], "Leverage must be at most 125."),
+        (["2 BTC", "--days", "0"], "The horizon in days must be at least 1."),
+        (["2 BTC", "--days", "400"], "The horizon in days must be at most 365."),
+        (["2 BTC", "--ratio", "1.5"], "The hedge ratio must be at most 1."),
+        (["2 BTC", "--ratio", "nan"], "The hedge ratio must be a finite number."),
+    ],
+)
+def test_bad_input_prints_one_line_and_exits_2(capsys, args, message):
+    assert main(["plan", *args]) == 2
+    captured = capsys.readouterr()
+
+    assert captured.out == ""
+    assert captured.err == f"hedgebot plan: {message}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["2 BTC", "--price", "BTC"], "argument --price: expected SYMBOL=PRICE"),
+        (["2 BTC", "--price", "BTC=-5"], "argument --price: expected SYMBOL=PRICE"),
+        (["2 BTC", "--kind", "all"], "argument --kind: invalid choice: 'all'"),
+        (["2 BTC", "--leverage", "lots"], "argument --leverage: invalid float value: 'lots'"),
+    ],
+)
+def test_malformed_options_print_one_line_and_exit_2(capsys, args, message):
+    with pytest.raises(SystemExit) as raised:
+        main(["plan", *args])
+    error = capsys.readouterr().err
+
+    assert raised.value.code == 2
+    assert error.startswith(f"hedgebot plan: {message}")
+    assert error.count("\n") == 1
+
+
+def test_planning_imports_no_heavy_library():
+    script = (
+        "import sys, io, contextlib\n"
+        "from bot.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['plan', '2 BTC'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'scipy', 'numpy', 'matplotlib', 'ccxt', 'telegram', 'httpx'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+
+    assert result.stdout.strip() == "[]"
