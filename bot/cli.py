@@ -12,6 +12,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "plan": ("bot.cli_plan", "price hedges for what you hold, offline"),
     "run": ("bot.cli_run", "run the Telegram bot (the offline chat when no token is set)"),
     "chat": ("bot.cli_chat", "talk to the bot in this terminal: no token, no internet"),
+    "faq": ("bot.cli_faq", "ask the FAQ a question offline and see how it matches"),
 }
 
 

@@ -36,6 +36,7 @@ class Topic(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: EntryId
     title: str
+    entries: Annotated[tuple[EntryId, ...], Field(min_length=1)]
 
 
 class Entry(BaseModel):
@@ -80,8 +81,8 @@ class KnowledgeBase:
     def __init__(self, entries: list[Entry], topics: list[Topic], thesaurus: Thesaurus) -> None:
         self.topics = topics
         self.thesaurus = thesaurus
-        order = {t.id: i for i, t in enumerate(topics)}
-        self.entries = {e.id: e for e in sorted(entries, key=lambda e: order[e.topic])}
+        by_id = {e.id: e for e in entries}
+        self.entries = {i: by_id[i] for t in topics for i in t.entries}  # menu order
         self.index = Bm25Index.build(
             {
                 e.id: {
@@ -105,7 +106,7 @@ class KnowledgeBase:
         return with_bigrams(terms(text, self.thesaurus))
 
     def in_topic(self, topic_id: str) -> list[Entry]:
-        """Entries of one topic, in file order."""
+        """Entries of one topic, in menu order."""
         return [e for e in self.entries.values() if e.topic == topic_id]
 
     def search(self, query: str, limit: int = 5) -> list[Match]:
@@ -172,15 +173,18 @@ def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     folder = folder or templates_dir() / "faq"
     topics = [Topic.model_validate(t) for t in _read_toml(folder / "topics.toml")["topic"]]  # type: ignore[attr-defined]
     thesaurus = Thesaurus.from_groups(_read_toml(folder / "synonyms.toml")["groups"])  # type: ignore[arg-type]
+    topic_of = {entry_id: t.id for t in topics for entry_id in t.entries}
+    listed = [entry_id for t in topics for entry_id in t.entries]
+    files = {path.stem: path for path in (folder / "entries").glob("*.toml")}
+    if sorted(listed) != sorted(files):
+        odd = set(files) ^ set(listed) | {i for i in listed if listed.count(i) > 1}
+        raise ValueError(f"FAQ entries not listed exactly once under a topic: {sorted(odd)}")
     entries = [
-        Entry.model_validate({"id": path.stem, **_read_toml(path)})
-        for path in sorted((folder / "entries").glob("*.toml"))
+        Entry.model_validate({"id": i, "topic": topic_of[i], **_read_toml(path)})
+        for i, path in files.items()
     ]
-    ids = {e.id for e in entries}
-    topic_ids = {t.id for t in topics}
+    ids = set(files)
     for entry in entries:
-        if entry.topic not in topic_ids:
-            raise ValueError(f"FAQ entry {entry.id}: unknown topic {entry.topic!r}")
         unknown = set(entry.related) - ids
         if unknown or entry.id in entry.related:
             raise ValueError(f"FAQ entry {entry.id}: bad related ids {sorted(unknown)}")

@@ -61,7 +61,7 @@ def stem(word: str) -> str:
 
 def plain_text(text: str) -> str:
     """Telegram HTML without its tags and entities."""
-    return html.unescape(TAG.sub(" ", text))
+    return html.unescape(TAG.sub("", text))
 
 
 def tokens(text: str) -> list[str]:

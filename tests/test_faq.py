@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.faq import (
     Outcome,
     entry_link,
@@ -233,3 +234,36 @@ def test_a_related_id_that_does_not_exist_stops_loading(tmp_path: Path) -> None:
 
 def test_a_copy_of_the_shipped_base_loads_with_the_same_entries(tmp_path: Path) -> None:
     assert sorted(load_knowledge_base(_copy_base(tmp_path)).entries) == ENTRY_IDS
+
+
+def test_an_entry_file_no_topic_lists_stops_loading(tmp_path: Path) -> None:
+    folder = _copy_base(tmp_path)
+    (folder / "entries" / "stray.toml").write_text(
+        (folder / "entries" / "funding.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="stray"):
+        load_knowledge_base(folder)
+
+
+def test_the_menu_lists_each_topic_s_entries_in_the_order_topics_toml_gives() -> None:
+    assert [e.id for e in KB.in_topic("basics")] == [
+        "what_is_hedging", "short_selling", "no_guarantee", "remove_hedge", "us_crypto",
+    ]  # fmt: skip
+
+
+def test_the_command_line_shows_the_verdict_scores_and_answer(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["faq", "what", "are", "funding", "rates"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "verdict: clear"
+    assert lines[1].split()[0] == "funding"
+    assert "Funding on perpetuals" in lines
+
+
+def test_the_command_line_without_a_question_lists_every_entry(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["faq"]) == 0
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line[:2] == "  "]
+    assert listed == list(KB.entries)
