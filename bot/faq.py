@@ -19,7 +19,7 @@ from hedging.holdings import parse_holdings
 DEEP_LINK_PREFIX = "faq_"
 EntryId = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
 
-# Decision thresholds, tuned on the dev paraphrases and a few off-topic questions.
+# Decision thresholds, tuned on the dev and dev2 paraphrases and a few off-topic questions.
 MIN_EVIDENCE = 0.3  # BM25 score below which nothing in the base speaks to the question
 CLEAR_EVIDENCE = 0.6  # below this even a lone or leading match is offered as a choice, not answered
 MIN_COVERAGE = 0.3  # about a third of the question's words must appear in the best entry
@@ -27,6 +27,7 @@ CLEAR_COVERAGE = 0.66  # and two thirds of them to answer without asking
 CLEAR_LEAD = 1.25  # the best entry must beat the runner-up by this factor to be "clear"
 FUZZY_WEIGHT = 0.2  # how much a close fuzzy match of the whole question to a title/keyword adds
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
+GENERAL_SCORE = 1.0  # a question about hedging in general: the general entry, as a clear answer
 MAX_CHOICES = 3
 
 
@@ -78,8 +79,16 @@ class Verdict:
 class KnowledgeBase:
     """Entries, topics and a BM25F index over title, keywords and answer."""
 
-    def __init__(self, entries: list[Entry], topics: list[Topic], thesaurus: Thesaurus) -> None:
+    def __init__(
+        self,
+        entries: list[Entry],
+        topics: list[Topic],
+        thesaurus: Thesaurus,
+        general: tuple[str, str] | None = None,
+    ) -> None:
         self.topics = topics
+        # (entry id, word): a question whose only known term is that word gets that entry
+        self.general = None if general is None else (general[0], terms(general[1], thesaurus))
         self.thesaurus = thesaurus
         by_id = {e.id: e for e in entries}
         self.entries = {i: by_id[i] for t in topics for i in t.entries}  # menu order
@@ -117,6 +126,11 @@ class KnowledgeBase:
         if not words:
             return []  # nothing but greetings and filler ("how are you")
         unigrams = self.reader.terms(query)
+        if self.general is not None:
+            entry_id, general_terms = self.general
+            known = {t for t in unigrams if t in self.index.document_frequency}
+            if known and known <= set(general_terms):  # "explain hedging to me like I'm five"
+                return [Match(self.entries[entry_id], GENERAL_SCORE, GENERAL_SCORE, 1.0)]
         scores, ceiling = self.index.scores(with_bigrams(unigrams))
         if ceiling <= 0:
             return []
@@ -171,7 +185,8 @@ def _read_toml(path: Path) -> dict[str, object]:
 def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     """Read topics, thesaurus and one TOML file per entry; check every cross-reference."""
     folder = folder or templates_dir() / "faq"
-    topics = [Topic.model_validate(t) for t in _read_toml(folder / "topics.toml")["topic"]]  # type: ignore[attr-defined]
+    menu = _read_toml(folder / "topics.toml")
+    topics = [Topic.model_validate(t) for t in menu["topic"]]  # type: ignore[attr-defined]
     thesaurus = Thesaurus.from_groups(_read_toml(folder / "synonyms.toml")["groups"])  # type: ignore[arg-type]
     topic_of = {entry_id: t.id for t in topics for entry_id in t.entries}
     listed = [entry_id for t in topics for entry_id in t.entries]
@@ -188,7 +203,10 @@ def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
         unknown = set(entry.related) - ids
         if unknown or entry.id in entry.related:
             raise ValueError(f"FAQ entry {entry.id}: bad related ids {sorted(unknown)}")
-    return KnowledgeBase(entries, topics, thesaurus)
+    general = (str(menu["general_entry"]), str(menu["general_word"]))
+    if general[0] not in ids:
+        raise ValueError(f"FAQ general entry {general[0]!r} does not exist")
+    return KnowledgeBase(entries, topics, thesaurus, general)
 
 
 @cache

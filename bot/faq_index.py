@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-K1 = 1.2
-BIGRAM_WEIGHT = 0.6  # a matched phrase adds to its words, but less than a new word would
+K1 = 2.0
+BIGRAM_WEIGHT = 0.3  # a matched phrase adds to its words, but less than a new word would
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,8 @@ class FieldSpec:
 
 
 FIELDS: dict[str, FieldSpec] = {
-    "title": FieldSpec(weight=3.0, length_norm=0.3),
-    "keywords": FieldSpec(weight=1.5, length_norm=0.3),
+    "title": FieldSpec(weight=2.0, length_norm=0.3),
+    "keywords": FieldSpec(weight=2.0, length_norm=0.3),
     "answer": FieldSpec(weight=0.2, length_norm=0.75),
 }
 
