@@ -134,6 +134,8 @@ def test_paraphrases_find_their_entry(entry_id: str) -> None:
         ("ibkr", "interactive_brokers"),
         ("tax", "tax"),
         ("Is hedging the same as short selling?", "short_selling"),
+        ("hedging??", "what_is_hedging"),
+        ("tell me about hedges", "what_is_hedging"),
     ],
 )
 def test_a_clear_question_gets_one_answer(question: str, entry_id: str) -> None:
