@@ -167,7 +167,10 @@ class KnowledgeBase:
         leads = len(matches) == 1 or best.score >= CLEAR_LEAD * matches[1].score
         if leads and best.evidence >= CLEAR_EVIDENCE and best.coverage >= CLEAR_COVERAGE:
             return Verdict(Outcome.CLEAR, (best,))
-        close = tuple(m for m in matches if m.score >= CHOICE_SHARE * best.score)
+        # two closest always (when there are two), a third only if it is nearly as close
+        close = tuple(
+            m for i, m in enumerate(matches) if i < 2 or m.score >= CHOICE_SHARE * best.score
+        )
         return Verdict(Outcome.AMBIGUOUS, close)
 
     def from_start_payload(self, payload: str) -> Entry | None:
