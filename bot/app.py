@@ -54,35 +54,23 @@ def _token(settings: Settings) -> str:
     return token.get_secret_value().strip() if token else ""
 
 
-async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+async def _post_init(application: Application) -> None:
     """Register the command list with Telegram."""
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS.items()])
 
 
-def build_application(
-    settings: Settings,
-    *,
-    market: Any = None,
-    clock: Any = None,
-    db: sqlite_utils.Database | None = None,
-    features: list[str] | None = None,
-    builder_hook: Any = None,
-) -> Application:  # type: ignore[type-arg]
-    """The whole bot: handlers, persistence in SQLite, HTML defaults, rate limiter with retries."""
-    if market is None:
-        from hedging.market import SnapshotProvider
-
-        market = SnapshotProvider()
-    db = db if db is not None else open_database(settings.storage.path)
+def application_builder(settings: Settings, db: sqlite_utils.Database) -> ApplicationBuilder:
+    """The stack every bot here runs on (the echo bot too): HTML, rate limiter, persistence."""
     telegram = settings.telegram
-    builder = (
+    return (
         ApplicationBuilder()
         .token(_token(settings))
         .base_url(telegram.base_url)
         .base_file_url(telegram.base_file_url)
         .defaults(
             Defaults(
-                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
         .rate_limiter(
@@ -97,9 +85,23 @@ def build_application(
         .get_updates_read_timeout(telegram.poll_timeout + 10)
         .post_init(_post_init)
     )
-    if builder_hook is not None:
-        builder = builder_hook(builder)
-    application = builder.build()
+
+
+def build_application(
+    settings: Settings,
+    *,
+    market: Any = None,
+    clock: Any = None,
+    db: sqlite_utils.Database | None = None,
+    features: list[str] | None = None,
+) -> Application:
+    """The whole bot: handlers, persistence in SQLite, HTML defaults, rate limiter with retries."""
+    if market is None:
+        from hedging.market import SnapshotProvider
+
+        market = SnapshotProvider()
+    db = db if db is not None else open_database(settings.storage.path)
+    application = application_builder(settings, db).build()
     application.bot_data.update(
         settings=settings, db=db, market=market, clock=clock or UtcClock(), plan_card_actions=[]
     )
@@ -109,7 +111,7 @@ def build_application(
     for name in FEATURES if features is None else features:
         importlib.import_module(name).register(application)
         loaded.append(name)
-        command, action = FEATURE_PROVIDES.get(name, (None, None))
+        _, action = FEATURE_PROVIDES.get(name, (None, None))
         if action is not None:
             application.bot_data["plan_card_actions"].append(action)
     provided = {FEATURE_PROVIDES.get(name, (None, None))[0] for name in loaded}
@@ -117,7 +119,7 @@ def build_application(
     return application
 
 
-def _register_core(application: Application) -> None:  # type: ignore[type-arg]
+def _register_core(application: Application) -> None:
     # settings first: while it waits for a typed timezone, that text is not a hedge request
     settings_handlers.register(application)
     hedge.register(application)

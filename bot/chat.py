@@ -53,8 +53,9 @@ class TerminalChat:
         choice = line.strip()
         if choice.isdigit() and 1 <= int(choice) <= len(self.buttons):
             message, data = self.buttons[int(choice) - 1]
-            self.fake.user_presses(CHAT_USER_ID, self.fake.current(message.chat_id,
-                                                                   message.message_id), data)
+            self.fake.user_presses(
+                CHAT_USER_ID, self.fake.current(message.chat_id, message.message_id), data
+            )
         elif choice.isdigit() and len(choice) <= 2:
             self._print(render("bot/chat_no_button.j2", count=len(self.buttons)))
             return

@@ -97,4 +97,6 @@ def serve(settings: Settings) -> None:
         )
     else:
         log.info("long polling %s", telegram.base_url.split("/bot")[0])
-        application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=int(telegram.poll_timeout))
+        application.run_polling(
+            allowed_updates=Update.ALL_TYPES, timeout=int(telegram.poll_timeout)
+        )

@@ -1,4 +1,4 @@
-"""Configuration: one pydantic model per TOML table, each key overridable by HEDGEBOT_<TABLE>__<KEY>."""
+"""Configuration: a pydantic model per TOML table; env HEDGEBOT_<TABLE>__<KEY> overrides a key."""
 
 from __future__ import annotations
 

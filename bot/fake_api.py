@@ -1,4 +1,4 @@
-"""A loopback fake of the Telegram Bot API: strict like Telegram, driven by tests, the chat and benchmarks."""
+"""A loopback fake of the Telegram Bot API, as strict as Telegram: for tests, chat, benchmarks."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The real Application polling the loopback fake Bot API: used by `hedgebot chat`, tests, benchmarks."""
+"""The real Application polling the loopback fake Bot API: for the chat, tests, benchmarks."""
 
 from __future__ import annotations
 
@@ -26,7 +26,11 @@ class LoopbackBot:
     """An Application polling the fake; knows when every update it was given has been handled."""
 
     def __init__(
-        self, fake: FakeBotApi, settings: Settings, app: Application | None = None, **build: Any  # type: ignore[type-arg]
+        self,
+        fake: FakeBotApi,
+        settings: Settings,
+        app: Application | None = None,
+        **build: Any,
     ) -> None:
         self.fake, self.settings = fake, settings
         self.app = app if app is not None else build_application(settings, **build)

@@ -1,4 +1,4 @@
-"""python-telegram-bot persistence in the bot's SQLite file: conversation states and user_data as JSON."""
+"""PTB persistence in the bot's SQLite file: conversation states and user_data, as JSON."""
 
 from __future__ import annotations
 

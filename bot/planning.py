@@ -6,12 +6,12 @@ import asyncio
 from datetime import datetime
 from typing import Any
 
-from hedging.errors import HedgeInputError
 from pydantic import ValidationError
 from telegram.ext import ContextTypes
 
 from bot.plans import StoredPlan, save_plan
 from bot.users import UserSettings, load_user_settings
+from hedging.errors import HedgeInputError
 from hedging.models import (
     Concern,
     HedgeRequest,

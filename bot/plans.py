@@ -34,6 +34,7 @@ def save_plan(
             "created_at": utc_now_iso(),
         }
     )
+    assert table.last_pk is not None
     return int(table.last_pk)
 
 

@@ -1,4 +1,4 @@
-"""Send and edit rendered templates; long texts are split into valid messages, buttons on the last."""
+"""Send and edit rendered templates; long texts split into valid messages, buttons on the last."""
 
 from __future__ import annotations
 

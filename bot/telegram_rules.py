@@ -1,4 +1,4 @@
-"""What Telegram accepts: HTML entity parsing, length limits, callback data, commands; and splitting."""
+"""What Telegram accepts (HTML entities, length limits, callback data, commands), and splitting."""
 
 from __future__ import annotations
 
@@ -68,8 +68,12 @@ class _Atom:
     attrs: dict[str, str] = field(default_factory=dict)
 
 
-def _atoms(source: str) -> list[_Atom]:
-    """Cut Telegram HTML into tags, entities and single characters; reject what it cannot parse."""
+_TEXT_RUN_RE = re.compile(r"[^<>&]+")
+
+
+def _atoms(source: str, single_chars: bool = False) -> list[_Atom]:
+    """Cut Telegram HTML into tags, entities and text (runs, or single characters for splitting);
+    reject what Telegram cannot parse."""
     atoms: list[_Atom] = []
     position = 0
     while position < len(source):
@@ -78,7 +82,7 @@ def _atoms(source: str) -> list[_Atom]:
             match = _TAG_RE.match(source, position)
             if not match:
                 raise TelegramRuleError(
-                    f"Bad Request: can't parse entities: unsupported start tag at byte offset {position}"
+                    f"Bad Request: can't parse entities: unsupported start tag at offset {position}"
                 )
             closing, name, attr_text = match.group(1) == "/", match.group(2).lower(), match.group(3)
             if name not in TAGS:
@@ -95,26 +99,31 @@ def _atoms(source: str) -> list[_Atom]:
             match = _ENTITY_RE.match(source, position)
             if not match:
                 raise TelegramRuleError("Bad Request: can't parse entities: unescaped '&'")
-            body = match.group(1)
-            if body.startswith("#"):
-                code = int(body[2:], 16) if body[1] in "xX" else int(body[1:])
-                if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-                    raise TelegramRuleError("Bad Request: can't parse entities: bad character code")
-                plain = chr(code)
-            elif body.lower() in NAMED_ENTITIES:
-                plain = NAMED_ENTITIES[body.lower()]
-            else:
-                raise TelegramRuleError(
-                    f"Bad Request: can't parse entities: unknown entity &{body};"
-                )
-            atoms.append(_Atom(match.group(0), plain=plain))
+            atoms.append(_Atom(match.group(0), plain=_entity(match.group(1))))
             position = match.end()
         elif char == ">":
             raise TelegramRuleError("Bad Request: can't parse entities: unescaped '>'")
         else:
-            atoms.append(_Atom(char, plain=char))
-            position += 1
+            run = _TEXT_RUN_RE.match(source, position)
+            assert run is not None
+            text = run.group(0)
+            atoms.extend(_Atom(c, plain=c) for c in text) if single_chars else atoms.append(
+                _Atom(text, plain=text)
+            )
+            position = run.end()
     return atoms
+
+
+def _entity(body: str) -> str:
+    """The character an HTML entity stands for, if Telegram knows it."""
+    if body.startswith("#"):
+        code = int(body[2:], 16) if body[1] in "xX" else int(body[1:])
+        if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            raise TelegramRuleError("Bad Request: can't parse entities: bad character code")
+        return chr(code)
+    if body.lower() in NAMED_ENTITIES:
+        return NAMED_ENTITIES[body.lower()]
+    raise TelegramRuleError(f"Bad Request: can't parse entities: unknown entity &{body};")
 
 
 def _check_open_tag(atom: _Atom, stack: list[_Atom]) -> None:
@@ -211,7 +220,7 @@ def check_reply_markup(markup: dict[str, Any] | None) -> None:
 
 
 def check_commands(commands: list[dict[str, Any]]) -> None:
-    """setMyCommands: up to 100 commands, each [a-z0-9_]{1,32} with a 1-256 character description."""
+    """setMyCommands: up to 100 commands, each [a-z0-9_]{1,32}, described in 1-256 characters."""
     if len(commands) > MAX_COMMANDS:
         raise TelegramRuleError("Bad Request: too many commands")
     for command in commands:
@@ -222,10 +231,12 @@ def check_commands(commands: list[dict[str, Any]]) -> None:
 
 
 def split_html(source: str, limit: int = MAX_TEXT) -> list[str]:
-    """Cut a long HTML reply into valid messages: at line ends when possible, tags closed and reopened."""
-    atoms = _atoms(source)
+    """Cut long HTML into valid messages: at line ends if possible, tags closed and reopened."""
+    if utf16_len(source) <= limit:  # markup only shortens: the parsed text fits too
+        return [source] if parse_html(source).text.strip() else []
+    atoms = _atoms(source, single_chars=True)
     chunks: list[str] = []
-    start, open_tags = 0, []  # open_tags: raw opening tags in force at `start`
+    start, open_tags = 0, list[_Atom]()  # opening tags in force at `start`
     while start < len(atoms):
         stack = list(open_tags)
         length = 0

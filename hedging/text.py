@@ -14,7 +14,10 @@ MAX_TEXT = 2000  # longer messages are not read further: nothing useful hides pa
 CONCERN_WORDS: list[tuple[Concern, str]] = [
     (
         Concern.FOMC,
-        r"fomc|the fed|fed meeting|fed decision|powell|rate decision|interest rates?|rate (?:cut|hike)s?",
+        (
+            r"fomc|the fed|fed meeting|fed decision|powell|rate decision|"
+            r"interest rates?|rate (?:cut|hike)s?"
+        ),
     ),
     (Concern.CPI, r"cpi|inflation(?: print| data| report)?"),
     (Concern.EARNINGS, r"earnings|quarterly results|results season|earnings call"),
@@ -25,7 +28,10 @@ CONCERN_WORDS: list[tuple[Concern, str]] = [
     ),
     (
         Concern.GENERAL,
-        r"nothing specific|no (?:specific|particular) event|in general|general(?:ly)?|just (?:protect|hedge)",
+        (
+            r"nothing specific|no (?:specific|particular) event|in general|"
+            r"general(?:ly)?|just (?:protect|hedge)"
+        ),
     ),
 ]
 OUTLOOK_WORDS: list[tuple[Outlook, str]] = [
@@ -35,11 +41,18 @@ OUTLOOK_WORDS: list[tuple[Outlook, str]] = [
     ),
     (
         Outlook.BIG_DROP,
-        r"big (?:drop|fall|dip)|crash\w*|dump\w*|bearish|tank\w*|collapse|expect (?:a |the )?(?:drop|fall|decline)|significant (?:drop|fall)|going down",
+        (
+            r"big (?:drop|fall|dip)|crash\w*|dump\w*|bearish|tank\w*|collapse|"
+            r"expect (?:a |the )?(?:drop|fall|decline)|significant (?:drop|fall)|"
+            r"going down"
+        ),
     ),
     (
         Outlook.UNSURE,
-        r"not sure|unsure|(?:don'?t|do not) know|uncertain|reduce (?:my )?risk|less risk|nervous|no (?:clear )?view",
+        (
+            r"not sure|unsure|(?:don'?t|do not) know|uncertain|reduce (?:my )?risk|"
+            r"less risk|nervous|no (?:clear )?view"
+        ),
     ),
 ]
 NUMBER_WORDS = {
@@ -108,7 +121,10 @@ _WEEKDAY_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_RE = re.compile(
-    r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\s+([a-z]{3})[a-z]*|([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b",
+    (
+        r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\s+([a-z]{3})[a-z]*|"
+        r"([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\b"
+    ),
     re.IGNORECASE,
 )
 
@@ -169,7 +185,7 @@ def _date(match: re.Match[str], now: datetime) -> datetime | None:
 
 
 def parse_horizon(text: str, now: datetime) -> tuple[float | None, datetime | None]:
-    """(horizon in days, event date) from "for a week", "3 days", "until Friday", "FOMC on Wednesday"."""
+    """(days, event date) from "for a week", "3 days", "until Friday", "FOMC on Wednesday"."""
     text = text[:MAX_TEXT]
     duration = _DURATION_RE.search(text)
     if duration:

@@ -63,7 +63,7 @@ class Person:
     async def taps(
         self, match: str | Callable[[str], bool], on: BotAction | None = None, by: int | None = None
     ) -> list[BotAction]:
-        """Press a button (as `by`, another user, if given); returns what the bot did in this chat."""
+        """Press a button (as another user `by`, if given); returns what the bot did here."""
         action = on or self.last_with_buttons()
         data = self.button(match, action)
         mark = len(self.fake.actions)

@@ -68,8 +68,12 @@ def test_a_malformed_token_is_one_line_that_never_repeats_the_token(
 
 @pytest.mark.parametrize(
     ("token", "problem"),
-    [(None, "No Telegram token"), ("", "No Telegram token"), ("abc", "malformed"),
-     (GOOD_TOKEN, None)],
+    [
+        (None, "No Telegram token"),
+        ("", "No Telegram token"),
+        ("abc", "malformed"),
+        (GOOD_TOKEN, None),
+    ],
 )
 def test_token_problem(token: str | None, problem: str | None) -> None:
     settings = Settings.model_validate({"telegram": {"token": token}})
@@ -81,7 +85,7 @@ def test_toml_values_are_overridden_by_environment_variables(tmp_path: Path) -> 
     config = tmp_path / "hedgebot.toml"
     config.write_text(
         '[telegram]\nbase_url = "http://localhost:8081/bot"\nmax_retries = 1\n'
-        '[bot]\ndefault_leverage = 3\n'
+        "[bot]\ndefault_leverage = 3\n"
     )
     settings = load_settings(
         config, {"HEDGEBOT_TELEGRAM__MAX_RETRIES": "5", "HEDGEBOT_TELEGRAM__TOKEN": GOOD_TOKEN}
@@ -119,6 +123,8 @@ def test_the_example_config_is_valid_and_documents_every_key() -> None:
 
 
 def test_log_lines_never_show_the_token(caplog: pytest.LogCaptureFixture) -> None:
-    record = logging.LogRecord("httpx", logging.INFO, "", 0, "POST %s", (f"/bot{GOOD_TOKEN}/x",), None)
+    record = logging.LogRecord(
+        "httpx", logging.INFO, "", 0, "POST %s", (f"/bot{GOOD_TOKEN}/x",), None
+    )
     assert cli_run.RedactSecrets(GOOD_TOKEN).filter(record)
     assert record.getMessage() == "POST /bot<redacted>/x"

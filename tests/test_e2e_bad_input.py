@@ -25,10 +25,18 @@ EXPECTED = {
     "outlook": "I need your view",
 }
 # typed answers that reach each step from the start of /hedge
-PATH = {"holdings": [], "concern": ["1 BTC"], "horizon": ["1 BTC", "CPI"],
-        "outlook": ["1 BTC", "CPI", "3 days"]}
-NEXT = {"holdings": ("2 BTC", "Step 2 of 4"), "concern": ("FOMC", "Step 3 of 4"),
-        "horizon": ("for a week", "Step 4 of 4"), "outlook": ("not sure", "🛡 Hedge plan")}
+PATH = {
+    "holdings": [],
+    "concern": ["1 BTC"],
+    "horizon": ["1 BTC", "CPI"],
+    "outlook": ["1 BTC", "CPI", "3 days"],
+}
+NEXT = {
+    "holdings": ("2 BTC", "Step 2 of 4"),
+    "concern": ("FOMC", "Step 3 of 4"),
+    "horizon": ("for a week", "Step 4 of 4"),
+    "outlook": ("not sure", "🛡 Hedge plan"),
+}
 
 
 @pytest.mark.parametrize("step", list(PATH))
@@ -78,7 +86,14 @@ async def test_a_sticker_or_photo_during_a_question_is_answered(
     update = fake.user_says(alice.id, "x")
     message = update["message"]
     del message["text"]
-    message["sticker"] = {"file_id": "s", "file_unique_id": "s", "type": "regular",
-                          "width": 1, "height": 1, "is_animated": False, "is_video": False}
+    message["sticker"] = {
+        "file_id": "s",
+        "file_unique_id": "s",
+        "type": "regular",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+    }
     await alice.bot.settle()
     assert fake.sent_to(alice.id)[-1].text.startswith("Sorry, I couldn't make sense of that.")

@@ -1,4 +1,4 @@
-"""The guided flow: buttons and typed answers, back, cancel, timeout, restart, two people at once."""
+"""The guided flow: buttons and typed answers, back, cancel, timeout, restart, two people."""
 
 from __future__ import annotations
 

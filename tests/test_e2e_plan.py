@@ -55,9 +55,7 @@ async def test_every_costs_and_scenarios_button_edits_the_card_and_back_restores
     assert len(labels) >= 2
     for label in labels:
         replies = await alice.taps(lambda text, label=label: text == label, on=card)
-        assert [(r.method, r.message_id) for r in replies] == [
-            ("editMessageText", card.message_id)
-        ]
+        assert [(r.method, r.message_id) for r in replies] == [("editMessageText", card.message_id)]
         view = replies[0]
         heading = "💵 Costs · " if label.startswith("💵") else "📊 Scenarios · "
         assert view.text.startswith(heading)
@@ -104,5 +102,8 @@ async def test_plan_buttons_pressed_by_someone_else_are_refused_politely(
     replies = await alice.taps(lambda t: t.startswith("💵"), on=card, by=bob.id)
     assert replies == []
     answer = alice.last_answer()
-    assert answer["text"] == "This button belongs to someone else's conversation, so I can't act on it for you."
+    assert (
+        answer["text"]
+        == "This button belongs to someone else's conversation, so I can't act on it for you."
+    )
     assert fake.current(alice.id, card.message_id).text == card.text

@@ -21,7 +21,11 @@ async def test_start_greets_in_two_lines_then_the_disclaimer_and_a_menu(alice: P
     assert lines[1].startswith("Send one line like I hold 2 BTC and 10 ETH")
     assert lines[2:] == ["", DISCLAIMER]
     assert greeting.button_texts() == [
-        "🛡 Build a hedge", "❓ Questions", "⏰ Reminders", "⚙️ Settings", "ℹ️ Help"
+        "🛡 Build a hedge",
+        "❓ Questions",
+        "⏰ Reminders",
+        "⚙️ Settings",
+        "ℹ️ Help",
     ]
 
 
@@ -36,7 +40,12 @@ async def test_commands_are_registered_with_set_my_commands(
     bot: RunningBot, fake: FakeBotApi
 ) -> None:
     assert [c["command"] for c in fake.commands] == [
-        "hedge", "help", "faq", "reminders", "settings", "cancel"
+        "hedge",
+        "help",
+        "faq",
+        "reminders",
+        "settings",
+        "cancel",
     ]
     assert list(COMMANDS) == [c["command"] for c in fake.commands]
 

@@ -58,11 +58,17 @@ RECOMMENDATIONS = {
 
 def _contexts() -> dict[str, list[dict[str, Any]]]:
     settings = UserSettings(leverage=125, timezone="America/Argentina/ComodRivadavia")
-    labels = {n: keyboards.setting_values(n) for n in ("leverage", "fee_tier", "region",
-                                                         "timezone", "venue")}
+    labels = {
+        n: keyboards.setting_values(n)
+        for n in ("leverage", "fee_tier", "region", "timezone", "venue")
+    }
     plan_views = [
-        {"plan": plan, "rec": rec, "venues": venues_first(plan, "kraken"),
-         "preferred_venue": "kraken"}
+        {
+            "plan": plan,
+            "rec": rec,
+            "venues": venues_first(plan, "kraken"),
+            "preferred_venue": "kraken",
+        }
         for rec in RECOMMENDATIONS.values()
         for plan in rec.plans
     ]
@@ -83,16 +89,35 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
         "cost_sheet": plan_views,
         "scenarios": plan_views,
         "settings": [
-            {"settings": settings, "labels": labels, "saved": saved, "choosing": choosing,
-             "choosing_label": NASTY}
-            for saved in (True, False) for choosing in (True, False)
+            {
+                "settings": settings,
+                "labels": labels,
+                "saved": saved,
+                "choosing": choosing,
+                "choosing_label": NASTY,
+            }
+            for saved in (True, False)
+            for choosing in (True, False)
         ],
         "feature_missing": [{"feature": NASTY}],
         "chat_no_button": [{"count": 0}, {"count": 99}],
         "chat_intro": [{}],
-        **{name: [{}] for name in ("no_holdings", "cancelled", "timeout", "error", "not_yours",
-                                   "stale_button", "plan_missing", "change_input",
-                                   "settings_timezone", "unknown_command", "negative_amount")},
+        **{
+            name: [{}]
+            for name in (
+                "no_holdings",
+                "cancelled",
+                "timeout",
+                "error",
+                "not_yours",
+                "stale_button",
+                "plan_missing",
+                "change_input",
+                "settings_timezone",
+                "unknown_command",
+                "negative_amount",
+            )
+        },
     }
 
 
@@ -101,7 +126,9 @@ CASES = [(name, i, ctx) for name, ctxs in CONTEXTS.items() for i, ctx in enumera
 
 
 def test_every_bot_template_has_extreme_contexts_here() -> None:
-    files = {p.stem for p in Path(templates_dir(), "bot").glob("*.j2") if not p.stem.startswith("_")}
+    files = {
+        p.stem for p in Path(templates_dir(), "bot").glob("*.j2") if not p.stem.startswith("_")
+    }
     assert files == set(CONTEXTS)
 
 
@@ -129,7 +156,9 @@ def test_alert_texts_fit_an_answer_callback_query() -> None:
 
 
 def _all_keyboards() -> list[Any]:
-    plans = [(index, kind) for index, kind in enumerate(["full", "partial", "options", "correlated"])]
+    plans = [
+        (index, kind) for index, kind in enumerate(["full", "partial", "options", "correlated"])
+    ]
     big_plan = 10**12
     result = [
         keyboards.menu(BIG_ID),
@@ -141,8 +170,10 @@ def _all_keyboards() -> list[Any]:
         keyboards.change_input(BIG_ID, big_plan),
         keyboards.settings_menu(BIG_ID),
         *(keyboards.plan_detail(BIG_ID, big_plan, 3, a) for a in (Action.COSTS, Action.SCENARIOS)),
-        *(keyboards.setting_choices(BIG_ID, n) for n in ("leverage", "fee_tier", "region",
-                                                         "timezone", "venue")),
+        *(
+            keyboards.setting_choices(BIG_ID, n)
+            for n in ("leverage", "fee_tier", "region", "timezone", "venue")
+        ),
     ]
     return result
 

@@ -86,14 +86,14 @@ async def check_button_owner(update: Update, context: ContextTypes.DEFAULT_TYPE)
         raise ApplicationHandlerStop
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: Application) -> None:
     application.add_handler(TypeHandler(Update, check_button_owner), group=-1)
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CallbackQueryHandler(menu_button, pattern=pattern(Action.MENU)))
 
 
-def register_fallbacks(application: Application, missing: list[str]) -> None:  # type: ignore[type-arg]
+def register_fallbacks(application: Application, missing: list[str]) -> None:
     """After every feature: commands whose feature is absent, then any unknown command."""
     for name in missing:
         application.add_handler(CommandHandler(name, feature_missing))

@@ -50,5 +50,5 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("%s: could not tell the user about the error", describe(update), exc_info=True)
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: Application) -> None:
     application.add_error_handler(on_error)

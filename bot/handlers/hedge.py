@@ -1,4 +1,4 @@
-"""The hedge conversation: one message or a few taps, holdings → concern → horizon → outlook → plan."""
+"""The hedge conversation: one message or a few taps (holdings, concern, horizon, outlook)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hedging.errors import HedgeInputError
-from hedging.holdings import parse_holding, parse_holdings
 from telegram import Update
-from telegram.warnings import PTBUserWarning
 from telegram.ext import (
     Application,
+    BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -23,6 +21,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.warnings import PTBUserWarning
 
 from bot import keyboards
 from bot.callbacks import Action, decode, pattern
@@ -32,6 +31,8 @@ from bot.planning import STEPS, Draft, next_missing
 from bot.plans import load_plan
 from bot.replies import edit, reply, text_of
 from bot.users import load_user_settings
+from hedging.errors import HedgeInputError
+from hedging.holdings import parse_holding, parse_holdings
 from hedging.text import parse_intent
 
 MAX_INPUT_CHARS = 1000  # a hedge request never needs more; longer text is answered, not parsed
@@ -86,13 +87,15 @@ def absorb(text: str, draft: Draft, now: datetime) -> set[str]:
         found.add("holdings")
     intent = parse_intent(text, now)
     if intent.concern:
-        draft["concern"], _ = intent.concern.value, found.add("concern")
+        draft["concern"] = intent.concern.value
+        found.add("concern")
     if intent.horizon_days is not None:
         draft["horizon_days"] = intent.horizon_days
         draft["event_at"] = intent.event_at.isoformat() if intent.event_at else None
         found.add("horizon_days")
     if intent.outlook:
-        draft["outlook"], _ = intent.outlook.value, found.add("outlook")
+        draft["outlook"] = intent.outlook.value
+        found.add("outlook")
     return found
 
 
@@ -182,7 +185,7 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> objec
     return await advance(update, context)
 
 
-def _step_text(step: Step):  # type: ignore[no-untyped-def]
+def _step_text(step: Step):
     async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
         """Typed answer to the current question (it may answer later questions too)."""
         assert update.message is not None and update.effective_user is not None
@@ -224,7 +227,7 @@ async def preset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
     return await advance(update, context)
 
 
-def _choice(field: str, convert: Any):  # type: ignore[no-untyped-def]
+def _choice(field: str, convert: Any):
     async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
         """A tapped answer."""
         query = update.callback_query
@@ -317,13 +320,13 @@ async def change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
     return await ask(update, context, step)
 
 
-def conversation(timeout: float) -> ConversationHandler:  # type: ignore[type-arg]
+def conversation(timeout: float) -> ConversationHandler:
     text = filters.TEXT & ~filters.COMMAND
-    nav = [
+    nav: list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, object]] = [
         CallbackQueryHandler(back, pattern=pattern(Action.BACK)),
         MessageHandler(~filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, not_text),
     ]
-    restarts = [
+    restarts: list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, object]] = [
         CommandHandler("hedge", begin),
         CallbackQueryHandler(begin, pattern=r"^m:\d+:hedge$"),
         CallbackQueryHandler(change, pattern=pattern(Action.CHANGE)),
@@ -370,6 +373,6 @@ def conversation(timeout: float) -> ConversationHandler:  # type: ignore[type-ar
         )
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: Application) -> None:
     timeout = application.bot_data["settings"].bot.conversation_timeout_seconds
     application.add_handler(conversation(timeout))

@@ -1,4 +1,4 @@
-"""The plan card and its views: each plan's cost sheet and scenario table, by editing the message."""
+"""The plan card and its views: each plan's cost sheet and scenario table, by editing in place."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from bot.users import load_user_settings
 from bot.views import card_context, plan_rows, venues_first
 
 
-def card_markup(context: ContextTypes.DEFAULT_TYPE, stored: StoredPlan):  # type: ignore[no-untyped-def]
+def card_markup(context: ContextTypes.DEFAULT_TYPE, stored: StoredPlan):
     """Buttons under a card: a row per plan, feature buttons, change an input."""
     rows = plan_rows(stored.recommendation)
     extras = context.bot_data.get("plan_card_actions", [])
@@ -27,7 +27,7 @@ def card_markup(context: ContextTypes.DEFAULT_TYPE, stored: StoredPlan):  # type
 
 
 async def show_plan(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> StoredPlan:
-    """Price the draft and show its card (in place of the pressed question, if a button led here)."""
+    """Price the draft and show its card (replacing the pressed question, if a button led here)."""
     assert update.effective_user is not None
     stored = await make_plan(context, update.effective_user.id, draft)
     markup = card_markup(context, stored)
@@ -92,7 +92,7 @@ async def detail(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(card, pattern=pattern(Action.CARD)))
     application.add_handler(
         CallbackQueryHandler(detail, pattern=pattern(Action.COSTS, Action.SCENARIOS))

@@ -7,7 +7,6 @@ from enum import StrEnum
 from typing import Any
 
 from telegram import Update
-from telegram.warnings import PTBUserWarning
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -17,6 +16,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.warnings import PTBUserWarning
 
 from bot import keyboards
 from bot.callbacks import Action, decode, pattern
@@ -113,7 +113,7 @@ async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return ConversationHandler.END
 
 
-def conversation(timeout: float) -> ConversationHandler:  # type: ignore[type-arg]
+def conversation(timeout: float) -> ConversationHandler:
     buttons = CallbackQueryHandler(on_setting, pattern=pattern(Action.SETTING))
     with warnings.catch_warnings():  # typed answers and buttons mix on purpose: per_message=False
         warnings.simplefilter("ignore", PTBUserWarning)
@@ -138,6 +138,6 @@ def conversation(timeout: float) -> ConversationHandler:  # type: ignore[type-ar
         )
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: Application) -> None:
     timeout = application.bot_data["settings"].bot.conversation_timeout_seconds
     application.add_handler(conversation(timeout))
