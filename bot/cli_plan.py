@@ -72,15 +72,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the recommendation as JSON")
 
 
-def read_holdings(texts: list[str]) -> list[Holding]:
-    """Each argument as one holding; failing that, every holding found in all of them together."""
+def read_holdings(texts: list[str], prices: dict[str, float] | None = None) -> list[Holding]:
+    """Each argument as one holding; failing that, every holding found in all of them together.
+
+    Symbols given a --price count as known, so "10 XYZ --price XYZ=25" works.
+    """
     from hedging.errors import HedgeInputError
     from hedging.holdings import parse_holding, parse_holdings
+    from hedging.market import load_snapshot, with_prices
 
+    known = with_prices(load_snapshot(), prices or {}).assets
     try:
-        return [parse_holding(text) for text in texts]
+        return [parse_holding(text, known) for text in texts]
     except HedgeInputError as error:
-        found = parse_holdings(" ".join(texts))
+        found = parse_holdings(" ".join(texts), known)
         if found and len(texts) > 1:
             return found
         raise error from None
@@ -94,7 +99,7 @@ def build_request(args: argparse.Namespace) -> HedgeRequest:
     if args.kind:
         settings["kinds"] = frozenset({HedgeKind(args.kind)})
     return HedgeRequest(
-        portfolio=Portfolio(holdings=read_holdings(args.holdings)),
+        portfolio=Portfolio(holdings=read_holdings(args.holdings, dict(args.price))),
         intent=Intent(
             horizon_days=args.days,
             region=args.region,

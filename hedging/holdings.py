@@ -19,6 +19,14 @@ ALIASES = {
     "SOLANA": "SOL",
     "DOGECOIN": "DOGE",
     "CARDANO": "ADA",
+    "RIPPLE": "XRP",
+    "APPLE": "AAPL",
+    "MICROSOFT": "MSFT",
+    "NVIDIA": "NVDA",
+    "AMAZON": "AMZN",
+    "GOOGLE": "GOOGL",
+    "ALPHABET": "GOOGL",
+    "TESLA": "TSLA",
 }
 MULTIPLIERS = {
     "": 1.0,
@@ -43,7 +51,7 @@ def _amount_pattern(name: str) -> str:
     return rf"(?P<{name}>{_NUMBER})\s*(?P<{name}_unit>{_SUFFIX}\b)?"
 
 
-_PRICE = r"(?:\s*(?:@|at)\s*\$?\s*" + _amount_pattern("price") + r")?"
+_PRICE = r"(?:\s*(?:@|at)\s*\$?\s*" + _amount_pattern("price") + r"(?![\w.]))?"
 
 DOLLAR_HOLDING = re.compile(
     r"(?:\$\s*"

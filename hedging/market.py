@@ -58,7 +58,10 @@ class SnapshotProvider:
 
 
 def with_prices(snapshot: MarketSnapshot, prices: Mapping[str, float]) -> MarketSnapshot:
-    """The snapshot with some prices replaced by the person's own (symbol -> USD)."""
+    """The snapshot with some prices replaced by the person's own (symbol -> USD).
+
+    A symbol the snapshot does not know is added with an assumed volatility (as a stock).
+    """
     if not prices:
         return snapshot
     assets = dict(snapshot.assets)
@@ -67,10 +70,10 @@ def with_prices(snapshot: MarketSnapshot, prices: Mapping[str, float]) -> Market
         if not math.isfinite(price) or price <= 0:
             raise HedgeInputError(f"The price for {symbol} must be a positive number.")
         known = assets.get(symbol)
-        if known is not None:
-            assets[symbol] = known.model_copy(
-                update={"price_usd": float(price), "price_source": "you", "price_as_of": None}
-            )
+        base = known if known is not None else asset_for(snapshot, symbol, float(price))
+        assets[symbol] = base.model_copy(
+            update={"price_usd": float(price), "price_source": "you", "price_as_of": None}
+        )
     return snapshot.model_copy(update={"assets": assets})
 
 

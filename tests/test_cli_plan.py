@@ -84,6 +84,17 @@ def test_holdings_may_be_given_as_separate_words(capsys):
     ]
 
 
+def test_a_symbol_unknown_to_the_snapshot_can_be_priced_with_price(capsys):
+    output = run_json(capsys, "10 XYZ", "--price", "XYZ=25", "--kind", "full")
+
+    position = output["portfolio"]["positions"][0]
+    assert (position["symbol"], position["value_usd"], position["price_source"]) == (
+        "XYZ",
+        250.0,
+        "you",
+    )
+
+
 def test_the_human_table_names_the_recommendation_and_every_plan(capsys):
     assert main(["plan", "$500k SPY"]) == 0
     text = capsys.readouterr().out

@@ -7,6 +7,7 @@ from hedging.models import AssetClass, Holding
 
 SPY_PRICE = load_snapshot().assets["SPY"].price_usd
 QQQ_PRICE = load_snapshot().assets["QQQ"].price_usd
+TSLA_PRICE = load_snapshot().assets["TSLA"].price_usd
 
 
 @pytest.mark.parametrize(
@@ -65,6 +66,26 @@ def test_every_holding_in_a_free_sentence_is_found_in_order_and_other_words_igno
     found = parse_holdings("I hold 2 BTC and 10 ETH, worried about FOMC in 3 days with 2x leverage")
 
     assert [(holding.symbol, holding.quantity) for holding in found] == [("BTC", 2), ("ETH", 10)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("hedge 2 BTC at 2x leverage", [("BTC", 2, None)]),
+        ("2 BTC at 50k and 100 shares of apple", [("BTC", 2, 50_000), ("AAPL", 100, None)]),
+        (
+            "I have 0.5 btc, 3 eth and 1.5k sol",
+            [("BTC", 0.5, None), ("ETH", 3, None), ("SOL", 1500, None)],
+        ),
+        ("$250k of tesla, for 3 days", [("TSLA", 250_000 / TSLA_PRICE, None)]),
+    ],
+)
+def test_sentences_yield_their_holdings_with_any_price_given(sentence, expected):
+    found = parse_holdings(sentence)
+
+    assert [(h.symbol, h.quantity, h.price_usd) for h in found] == [
+        (symbol, pytest.approx(quantity), price) for symbol, quantity, price in expected
+    ]
 
 
 def test_a_sentence_without_holdings_gives_an_empty_list():

@@ -168,3 +168,58 @@ def test_the_payoff_grid_is_pnl_at_move_at_every_point():
 
     assert curve == [pnl_at_move(plan, recommendation.portfolio, move) for move in moves]
     assert [point.move for point in curve] == moves
+
+
+def test_a_recommendation_survives_a_json_round_trip_unchanged():
+    request = HedgeRequest(
+        portfolio=Portfolio(
+            holdings=[Holding(symbol="BTC", quantity=2), Holding(symbol="AAPL", quantity=100)]
+        ),
+        intent=Intent(region=Region.US),
+    )
+    recommendation = recommend(request, load_snapshot(), now=NOW)
+
+    restored = type(recommendation).model_validate_json(recommendation.model_dump_json())
+
+    assert restored == recommendation
+
+
+def test_a_holding_under_half_a_contract_is_left_unhedged_and_said_so():
+    request = HedgeRequest(
+        portfolio=Portfolio(holdings=[Holding(symbol="BTC", quantity=0.04)]),
+        intent=Intent(region=Region.US),
+    )
+
+    recommendation = recommend(request, load_snapshot(), now=NOW)
+    full = plan_of(recommendation, HedgeKind.FULL)
+    options = plan_of(recommendation, HedgeKind.OPTIONS)
+
+    assert (full.available, full.legs) == (False, [])
+    assert full.notes[0] == (
+        "Hedging 0.04 BTC needs less than half of one 0.1 BTC contract, so it stays unhedged here."
+    )
+    assert options.notes[0] == (
+        "0.04 BTC is less than half of one option contract (0.1), so it stays unprotected here."
+    )
+
+
+def test_the_guides_stock_portfolio_can_use_spy_puts_es_futures_or_cfds_at_ig_and_ibkr():
+    request = HedgeRequest(
+        portfolio=Portfolio(holdings=[Holding(symbol="SPY", quantity=1, value_usd=500_000)]),
+        intent=Intent(region=Region.UK),
+    )
+
+    recommendation = recommend(request, load_snapshot(), now=NOW)
+    full = plan_of(recommendation, HedgeKind.FULL)
+    options = plan_of(recommendation, HedgeKind.OPTIONS)
+    correlated = plan_of(recommendation, HedgeKind.CORRELATED)
+
+    assert (full.legs[0].instrument, [venue.name for venue in full.venues]) == (
+        Instrument.CFD,
+        ["Interactive Brokers", "IG"],
+    )
+    assert (options.legs[0].side, options.legs[0].contract_size) == (Side.BUY_PUT, 100)
+    assert (correlated.correlation.proxy, correlated.legs[0].instrument) == (
+        "ES",
+        Instrument.QUARTERLY,
+    )

@@ -1,3 +1,4 @@
+import math
 from datetime import UTC, datetime
 
 import pytest
@@ -5,7 +6,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hedging.market import load_snapshot, with_prices
-from hedging.models import HedgeKind, HedgeRequest, Holding, Intent, PlanSettings, Portfolio
+from hedging.models import (
+    HedgeKind,
+    HedgeRequest,
+    Holding,
+    Instrument,
+    Intent,
+    Outlook,
+    PlanSettings,
+    Portfolio,
+    Region,
+)
 from hedging.planner import recommend
 from hedging.scenarios import pnl_at_move
 
@@ -84,3 +95,46 @@ def test_the_scenario_table_is_what_pnl_at_move_gives(symbol, quantity, price, k
     plan, portfolio = plan_for(symbol, quantity, price, kind)
 
     assert plan.scenarios == [pnl_at_move(plan, portfolio, s.move) for s in plan.scenarios]
+
+
+symbols = st.sampled_from(sorted(SNAPSHOT.assets))
+holdings = st.lists(
+    st.builds(Holding, symbol=symbols, quantity=st.floats(1e-6, 1e6)), min_size=1, max_size=6
+)
+intents = st.builds(
+    Intent,
+    horizon_days=days,
+    outlook=st.sampled_from(list(Outlook)),
+    region=st.sampled_from(list(Region)),
+    instruments=st.frozensets(st.sampled_from(list(Instrument)), min_size=0),
+    max_cost_usd=st.none() | st.floats(1, 1e6),
+)
+plan_settings = st.builds(
+    PlanSettings,
+    leverage=st.floats(1, 125),
+    ratio=st.none() | st.floats(0.01, 1),
+    taker_fee=st.none() | st.floats(0, 0.01),
+)
+
+
+def finite_numbers(value):
+    if isinstance(value, float):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from finite_numbers(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from finite_numbers(item)
+
+
+@settings(max_examples=200, deadline=None)
+@given(holdings, intents, plan_settings)
+def test_any_valid_request_gets_four_ranked_plans_with_finite_numbers(holdings, intent, knobs):
+    request = HedgeRequest(portfolio=Portfolio(holdings=holdings), intent=intent, settings=knobs)
+
+    recommendation = recommend(request, SNAPSHOT, now=NOW)
+
+    assert sorted(plan.kind for plan in recommendation.plans) == sorted(HedgeKind)
+    assert recommendation.plans[0].kind is recommendation.recommended
+    assert all(math.isfinite(number) for number in finite_numbers(recommendation.model_dump()))

@@ -134,52 +134,58 @@ def short_route(context: Context, asset: AssetMarket) -> Route | None:
 def _route(
     asset: AssetMarket, instrument: Instrument, venues: tuple[VenueRef, ...], us: bool
 ) -> Route:
+    offshore_leverage = asset.max_leverage or DEFAULT_PERPETUAL_MAX_LEVERAGE
     if instrument is Instrument.PERPETUAL:
         rate = asset.funding_rate or 0.0
         interval = asset.funding_interval_hours or 8.0
         if us:  # same funding per hour, accrued hourly
             rate, interval = rate * US_FUNDING_INTERVAL_HOURS / interval, US_FUNDING_INTERVAL_HOURS
         return Route(
-            instrument,
-            venues,
-            US_PERPETUAL_MAX_LEVERAGE
-            if us
-            else asset.max_leverage or DEFAULT_PERPETUAL_MAX_LEVERAGE,
-            None,
-            rate,
-            interval,
-            False,
+            instrument=instrument,
+            venues=venues,
+            max_leverage=US_PERPETUAL_MAX_LEVERAGE if us else offshore_leverage,
+            contract_size=None,
+            funding_rate=rate,
+            funding_interval_hours=interval,
+            fee_per_contract=False,
             binance_liquidation=not us,
         )
     if instrument is Instrument.QUARTERLY:
-        regulated = us or asset.asset_class is AssetClass.INDEX
-        size = asset.us_future_contract_size if us else None
-        if asset.asset_class is AssetClass.INDEX:
-            size = asset.future_contract_size
+        index = asset.asset_class is AssetClass.INDEX
+        regulated = us or index
         return Route(
-            instrument,
-            venues,
-            REGULATED_FUTURE_MAX_LEVERAGE.get(asset.asset_class, 3.0)
+            instrument=instrument,
+            venues=venues,
+            max_leverage=REGULATED_FUTURE_MAX_LEVERAGE.get(asset.asset_class, 3.0)
             if regulated
-            else asset.max_leverage or DEFAULT_PERPETUAL_MAX_LEVERAGE,
-            size,
-            None,
-            None,
-            regulated,
-            binance_liquidation=False,
+            else offshore_leverage,
+            contract_size=asset.future_contract_size
+            if index
+            else (asset.us_future_contract_size if us else None),
+            funding_rate=None,
+            funding_interval_hours=None,
+            fee_per_contract=regulated,
+            binance_liquidation=not regulated,
         )
-    if instrument is Instrument.CFD:
-        return Route(
-            instrument, venues, CFD_MAX_LEVERAGE[asset.asset_class], None, None, None, False, False
-        )
-    return Route(instrument, venues, SHORT_SALE_MAX_LEVERAGE, None, None, None, False, False)
+    return Route(
+        instrument=instrument,
+        venues=venues,
+        max_leverage=CFD_MAX_LEVERAGE[asset.asset_class]
+        if instrument is Instrument.CFD
+        else SHORT_SALE_MAX_LEVERAGE,
+        contract_size=None,
+        funding_rate=None,
+        funding_interval_hours=None,
+        fee_per_contract=False,
+        binance_liquidation=False,
+    )
 
 
 def round_to_contracts(quantity: float, contract_size: float | None) -> tuple[float, float | None]:
-    """(quantity actually traded, contracts): whole contracts, at least one."""
+    """(quantity actually traded, contracts): the nearest whole number of contracts (maybe 0)."""
     if contract_size is None:
         return quantity, None
-    contracts = max(1.0, float(round(quantity / contract_size)))
+    contracts = float(round(quantity / contract_size))
     return contracts * contract_size, contracts
 
 

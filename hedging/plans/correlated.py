@@ -117,9 +117,11 @@ def _best_of(
     return best
 
 
-def _unavailable(context: Context) -> Plan:
+NO_PROXY = "No correlated asset can be shorted with your region and instruments."
+
+
+def _unavailable(context: Context, note: str = NO_PROXY) -> Plan:
     costs = Costs(fees_usd=0.0, funding_usd=0.0, premium_usd=0.0, total_usd=0.0)
-    note = "No correlated asset can be shorted with your region and instruments."
     return finish_plan(
         context,
         kind=HedgeKind.CORRELATED,
@@ -145,6 +147,11 @@ def build_correlated_plan(context: Context) -> Plan:
     leg, fees, carry = short_leg(
         context, proxy, fit.route, ratio * value / proxy.price_usd, proxy_beta
     )
+    if leg.quantity == 0:
+        return _unavailable(
+            context,
+            f"Your holdings are too small for one {leg.contract_size:g} {proxy.symbol} contract.",
+        )
     leverage = min(context.request.settings.leverage, fit.route.max_leverage)
     price = liquidation_price(fit.route, proxy.price_usd, leg.quantity, leverage)
     leg = leg.model_copy(update={"liquidation_price_usd": price})
@@ -190,9 +197,10 @@ def build_correlated_plan(context: Context) -> Plan:
         f"fell to {BREAKDOWN_RHO}, far less of a drop would be covered: see the breakdown case.",
     ]
     if "MES" in contracts:
+        used = "an index CFD" if leg.contracts is None else f"{leg.contracts:g} MES"
         notes.append(
             f"That is {contracts['ES']:.2f} E-mini (ES, $50 x index) or {contracts['MES']:.1f} "
-            f"Micro E-mini (MES, $5 x index) contracts; this plan uses {leg.contracts:g} MES."
+            f"Micro E-mini (MES, $5 x index) contracts; this plan uses {used}."
         )
     elif leg.contracts is not None:
         notes.append(

@@ -62,6 +62,12 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
             )
             continue
         leg, leg_fees, leg_carry = short_leg(context, asset, route, position.quantity * ratio)
+        if leg.quantity == 0:
+            notes.append(
+                f"Hedging {position.quantity * ratio:g} {asset.symbol} needs less than half of "
+                f"one {leg.contract_size:g} {asset.symbol} contract, so it stays unhedged here."
+            )
+            continue
         leverage = min(wanted, route.max_leverage)
         if leverage < wanted:
             notes.append(

@@ -269,10 +269,16 @@ def build_options_plan(context: Context) -> Plan:
     """Protective puts on every holding that has listed options, at the strike the outlook suits."""
     markets: list[OptionMarket] = []
     skipped: list[str] = []
+    too_small: list[str] = []
     for position in context.positions:
         market = option_market(context, position)
         if market is None:
             skipped.append(position.symbol)
+        elif round(position.quantity / market.contract_size) == 0:
+            too_small.append(
+                f"{position.quantity:g} {position.symbol} is less than half of one option "
+                f"contract ({market.contract_size:g}), so it stays unprotected here."
+            )
         else:
             markets.append(market)
     by_strike = [[put_details(context, m, offset) for m in markets] for offset in STRIKE_OFFSETS]
@@ -292,7 +298,7 @@ def build_options_plan(context: Context) -> Plan:
         leverage=1.0,
         margin_usd=0.0,
         costs=costs,
-        notes=_notes(context, markets, skipped),
+        notes=[*too_small, *_notes(context, markets, skipped)],
         venues=[venue for market in markets for venue in market.venues],
         options=chosen[0][1] if chosen else None,
         option_strikes=[details for level in zip(*by_strike, strict=True) for _, details in level],
