@@ -103,3 +103,19 @@ def alice(bot: RunningBot) -> Person:
 @pytest.fixture
 def bob(bot: RunningBot) -> Person:
     return Person(bot, 2002)
+
+
+# ---- FAQ (branch faq) ----------------------------------------------------------------------
+
+
+@pytest.fixture
+async def bare_bot(fake: FakeBotApi, db_path: Path) -> AsyncIterator[RunningBot]:
+    """The bot with no optional feature registered: how a copy without FAQ/reminders behaves."""
+    running = await RunningBot(fake, make_settings(fake, db_path), features=[]).start()
+    yield running
+    await running.stop()
+
+
+@pytest.fixture
+def bare_alice(bare_bot: RunningBot) -> Person:
+    return Person(bare_bot, 1001)

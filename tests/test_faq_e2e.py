@@ -78,8 +78,9 @@ async def test_an_ambiguous_question_offers_the_closest_entries(alice: Person) -
 
 async def test_no_match_says_so_and_shows_the_topics(alice: Person) -> None:
     (reply,) = await alice.says("banana bread recipe")
-    assert reply.text == "I have no answer for “banana bread recipe” yet. " + (
-        "Try other words, or browse the topics I cover:"
+    assert reply.text == (
+        "I have no answer for “banana bread recipe” yet. Try other words, or browse the topics"
+        " below. To plan a hedge instead, send what you hold, like 2 BTC or $500k of SPY."
     )
     assert reply.button_texts() == [t.title for t in KB.topics]
 
@@ -171,3 +172,21 @@ async def test_templates_get_a_faq_link_helper_for_the_plan_card(bot: RunningBot
     template = environment().from_string("<a href=\"{{ faq_link('basis_risk') }}\">basis risk</a>")
     link = f"https://t.me/{BOT_USER['username']}?start=faq_basis_risk"
     assert template.render() == f'<a href="{link}">basis risk</a>'
+
+
+async def test_the_cost_sheet_links_its_terms_to_their_answers(
+    alice: Person, fake: FakeBotApi
+) -> None:
+    (card,) = await alice.says("I hold 2 BTC, worried about FOMC, for a week, not sure")
+    sheets = []
+    for label in [text for text in card.button_texts() if text.startswith("💵")]:
+        (sheet,) = await alice.taps(lambda text, label=label: text == label, on=card)
+        sheets.append(sheet.html)
+        await alice.taps("Back to the plan", on=sheet)
+    link = f"https://t.me/{BOT_USER['username']}?start=faq_"
+    assert all(f'<a href="{link}funding">Funding</a>' in html for html in sheets)
+    assert any(f'<a href="{link}leverage_liquidation">Liquidation price</a>' in h for h in sheets)
+    assert any(f'(<a href="{link}basis_risk">basis risk</a>)' in h for h in sheets)
+    assert fake.errors == []
+    (answer,) = await alice.says("/start faq_basis_risk")
+    assert answer.text.startswith(heading("basis_risk"))

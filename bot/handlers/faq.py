@@ -271,10 +271,15 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
 def template_link(application: Application[Any, Any, Any, Any, Any, Any]) -> Callable[[str], str]:
     """faq_link('funding') for templates such as the plan card: a deep link to that answer.
 
-    The bot's username is read when a template renders (after getMe), not at registration.
+    The bot's username is read when a template renders (after getMe), not at registration;
+    templates use it through the term() macro of faq/_links.j2.
     """
 
     def faq_link(entry_id: str) -> str:
-        return entry_link(entry_id, application.bot.username)
+        try:
+            username = application.bot.username
+        except RuntimeError:  # not initialised (no getMe yet): the template shows plain words
+            return ""
+        return entry_link(entry_id, username)
 
     return faq_link
