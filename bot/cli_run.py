@@ -7,6 +7,7 @@ import asyncio
 import logging
 import secrets
 import sys
+from typing import Any
 
 from bot.config import ConfigError, Settings, load_settings, token_problem
 
@@ -75,6 +76,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def webhook_arguments(settings: Settings) -> dict[str, Any]:
+    """How the webhook server listens and what Telegram is told (secret_token always set)."""
+    telegram = settings.telegram
+    assert telegram.webhook_url is not None
+    secret = telegram.secret_token.get_secret_value() if telegram.secret_token else None
+    return {
+        "listen": telegram.webhook_listen,
+        "port": telegram.webhook_port,
+        "url_path": telegram.webhook_path,
+        "webhook_url": telegram.webhook_url.rstrip("/") + "/" + telegram.webhook_path,
+        # Telegram echoes it in a header on every call, so others cannot forge updates
+        "secret_token": secret or secrets.token_urlsafe(32),
+    }
+
+
 def serve(settings: Settings) -> None:
     """Run until interrupted: webhook if [telegram] webhook_url is set, else long polling."""
     from telegram import Update
@@ -84,17 +100,8 @@ def serve(settings: Settings) -> None:
     application = build_application(settings)
     telegram = settings.telegram
     if telegram.webhook_url:
-        secret = telegram.secret_token.get_secret_value() if telegram.secret_token else None
-        secret = secret or secrets.token_urlsafe(32)  # Telegram echoes it; others can't forge it
         log.info("webhook mode on %s:%s", telegram.webhook_listen, telegram.webhook_port)
-        application.run_webhook(
-            listen=telegram.webhook_listen,
-            port=telegram.webhook_port,
-            url_path=telegram.webhook_path,
-            webhook_url=telegram.webhook_url.rstrip("/") + "/" + telegram.webhook_path,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        application.run_webhook(allowed_updates=Update.ALL_TYPES, **webhook_arguments(settings))
     else:
         log.info("long polling %s", telegram.base_url.split("/bot")[0])
         application.run_polling(

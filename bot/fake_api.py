@@ -66,6 +66,7 @@ class FakeBotApi:
         self.commands: list[dict[str, Any]] = []
         self.callback_answers: dict[str, dict[str, Any]] = {}
         self.inline_answers: list[dict[str, Any]] = []
+        self.webhook: dict[str, Any] | None = None
         self.blocked_chats: set[int] = set()
         self.latencies: list[float] = []  # seconds from update hand-out to the bot's next send
         self.errors: list[str] = []  # every rejection, for tests to assert on
@@ -113,6 +114,10 @@ class FakeBotApi:
     def fail_next(self, count: int = 1) -> None:
         """The next `count` send calls fail with 502 Bad Gateway (a transient outage)."""
         self._transient_failures += count
+
+    def discard_pending(self) -> None:
+        """Forget queued updates (a test delivering them another way, e.g. by webhook)."""
+        self._updates.clear()
 
     @property
     def undelivered(self) -> int:
@@ -264,6 +269,15 @@ class FakeBotApi:
         return BOT_USER
 
     async def _api_deleteWebhook(self, params: dict[str, Any]) -> bool:
+        self.webhook = None
+        return True
+
+    async def _api_setWebhook(self, params: dict[str, Any]) -> bool:
+        if not str(params.get("url", "")).startswith("https://"):
+            raise ApiError(
+                400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
+            )
+        self.webhook = params
         return True
 
     async def _api_sendChatAction(self, params: dict[str, Any]) -> bool:
