@@ -29,7 +29,7 @@ class Action(StrEnum):
     REMIND = "r"  # args: plan id — handled by bot.handlers.reminders
     SETTING = "t"  # args: setting name, value ("" = show the choices)
     FAQ_TOPIC = "f"  # args: topic id ("" = all topics) — handled by bot.handlers.faq
-    FAQ_ENTRY = "q"  # args: entry id — handled by bot.handlers.faq
+    FAQ_ENTRY = "a"  # args: entry id (an answer) — handled by bot.handlers.faq
 
 
 @dataclass(frozen=True)
