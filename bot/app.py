@@ -80,7 +80,13 @@ def application_builder(settings: Settings, db: sqlite_utils.Database) -> Applic
                 max_retries=telegram.max_retries,
             )
         )
-        .persistence(SqlitePersistence(db, update_interval=settings.storage.flush_seconds))
+        .persistence(
+            SqlitePersistence(
+                db,
+                update_interval=settings.storage.flush_seconds,
+                conversation_max_age=settings.bot.conversation_timeout_seconds,
+            )
+        )
         .concurrent_updates(PerChatUpdateProcessor(telegram.concurrent_updates))
         .get_updates_read_timeout(telegram.poll_timeout + 10)
         .post_init(_post_init)

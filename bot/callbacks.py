@@ -12,7 +12,10 @@ SEPARATOR = ":"
 
 
 class Action(StrEnum):
-    """What a button does. Short codes keep callback_data far below 64 bytes."""
+    """What a button does. Short codes keep callback_data far below 64 bytes.
+
+    Every code must be unique across features (tests/test_callbacks.py checks): a repeated value
+    would silently make two actions one."""
 
     MENU = "m"  # arg: hedge / faq / reminders / settings / help
     HOLDINGS = "h"  # arg: preset index

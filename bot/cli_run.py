@@ -9,7 +9,7 @@ import secrets
 import sys
 from typing import Any
 
-from bot.config import ConfigError, Settings, load_settings, token_problem
+from bot.config import TOKEN_VARIABLE, ConfigError, Settings, load_settings, token_problem
 
 log = logging.getLogger("hedgebot")
 
@@ -72,8 +72,36 @@ def run(args: argparse.Namespace) -> int:
         print(f"hedgebot: {problem}", file=sys.stderr)
         return 2
     configure_logging(settings)
-    serve(settings)
+    from telegram.error import InvalidToken, NetworkError
+
+    try:
+        asyncio.run(preflight(settings))  # a wrong token or no network: one line, no traceback
+        serve(settings)
+    except InvalidToken:
+        print(
+            f"hedgebot: Telegram refused the token in {TOKEN_VARIABLE}; check it with "
+            "@BotFather, or try the bot offline with `hedgebot chat`.",
+            file=sys.stderr,
+        )
+        return 2
+    except NetworkError as error:
+        host = settings.telegram.base_url.split("/bot")[0]
+        print(
+            f"hedgebot: cannot reach the Bot API at {host} ({error}); check the network or "
+            "[telegram] base_url, or try `hedgebot chat`.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
+
+
+async def preflight(settings: Settings) -> None:
+    """Ask the Bot API who we are once, so problems surface before the application starts."""
+    from telegram import Bot
+
+    token = settings.telegram.token.get_secret_value().strip() if settings.telegram.token else ""
+    async with Bot(token, base_url=settings.telegram.base_url) as bot:
+        log.info("connected as @%s", bot.username)
 
 
 def webhook_arguments(settings: Settings) -> dict[str, Any]:

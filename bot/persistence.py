@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
@@ -17,7 +18,12 @@ UserData = dict[str, Any]
 class SqlitePersistence(BasePersistence[UserData, dict[str, Any], dict[str, Any]]):
     """Keeps what a restart must not lose: where each conversation is, and each user's draft."""
 
-    def __init__(self, db: sqlite_utils.Database, update_interval: float = 1.0) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        update_interval: float = 1.0,
+        conversation_max_age: float | None = None,
+    ) -> None:
         super().__init__(
             store_data=PersistenceInput(
                 bot_data=False, chat_data=False, user_data=True, callback_data=False
@@ -25,6 +31,8 @@ class SqlitePersistence(BasePersistence[UserData, dict[str, Any], dict[str, Any]
             update_interval=update_interval,
         )
         self.db = db
+        # timeouts are jobs, lost on restart: a conversation idle for longer is not brought back
+        self.conversation_max_age = conversation_max_age
 
     async def get_user_data(self) -> dict[int, UserData]:
         return {
@@ -32,7 +40,11 @@ class SqlitePersistence(BasePersistence[UserData, dict[str, Any], dict[str, Any]
         }
 
     async def update_user_data(self, user_id: int, data: UserData) -> None:
-        self.db.table("user_data").upsert({"user_id": user_id, "data": dumps(data)}, pk="user_id")
+        self.db.execute(
+            "INSERT INTO user_data (user_id, data) VALUES (?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET data = excluded.data",
+            [user_id, dumps(data)],
+        )
 
     async def drop_user_data(self, user_id: int) -> None:
         self.db.execute("DELETE FROM user_data WHERE user_id = ?", [user_id])
@@ -41,6 +53,12 @@ class SqlitePersistence(BasePersistence[UserData, dict[str, Any], dict[str, Any]
         """Nothing outside the bot writes user_data, so there is nothing to refresh."""
 
     async def get_conversations(self, name: str) -> ConversationDict:
+        if self.conversation_max_age is not None:
+            oldest = datetime.now(UTC) - timedelta(seconds=self.conversation_max_age)
+            self.db.execute(
+                "DELETE FROM conversations WHERE name = ? AND updated_at < ?",
+                [name, oldest.isoformat(timespec="seconds")],
+            )
         rows = self.db.table("conversations").rows_where("name = ?", [name])
         return {tuple(json.loads(row["key"])): json.loads(row["state"]) for row in rows}
 
@@ -53,9 +71,11 @@ class SqlitePersistence(BasePersistence[UserData, dict[str, Any], dict[str, Any]
                 "DELETE FROM conversations WHERE name = ? AND key = ?", [name, key_text]
             )
             return
-        self.db.table("conversations").upsert(
-            {"name": name, "key": key_text, "state": dumps(new_state), "updated_at": utc_now_iso()},
-            pk=("name", "key"),
+        self.db.execute(
+            "INSERT INTO conversations (name, key, state, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (name, key) DO UPDATE SET state = excluded.state, "
+            "updated_at = excluded.updated_at",
+            [name, key_text, dumps(new_state), utc_now_iso()],
         )
 
     # chat_data, bot_data and callback_data are not stored (store_data says so)

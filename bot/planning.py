@@ -71,9 +71,10 @@ async def make_plan(context: ContextTypes.DEFAULT_TYPE, user_id: int, draft: Dra
         if isinstance(market, SnapshotProvider)  # in memory: a thread hop would only cost time
         else await asyncio.to_thread(market.snapshot, symbols)
     )
+    now = bot_data["clock"].now()
     try:
-        recommendation = recommend(request, snapshot, now=bot_data["clock"].now())
+        recommendation = recommend(request, snapshot, now=now)
     except ValidationError as error:
         raise HedgeInputError.from_validation(error) from error
-    plan_id = save_plan(bot_data["db"], user_id, request, recommendation)
+    plan_id = save_plan(bot_data["db"], user_id, request, recommendation, now)
     return StoredPlan(plan_id, user_id, request, recommendation)

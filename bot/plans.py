@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -23,28 +24,28 @@ def save_plan(
     user_id: int,
     request: HedgeRequest,
     recommendation: Recommendation,
+    now: datetime | None = None,
 ) -> int:
     """Store a request and its recommendation; returns the plan id used in callback data."""
-    table = db.table("plans")
-    table.insert(
-        {
-            "user_id": user_id,
-            "request": request.model_dump_json(),
-            "recommendation": recommendation.model_dump_json(),
-            "created_at": utc_now_iso(),
-        }
+    # the bot's clock when given: reminders measure time since the plan on that clock
+    created_at = now.astimezone(UTC).isoformat(timespec="seconds") if now else utc_now_iso()
+    cursor = db.execute(  # one statement: this runs for every plan shown
+        "INSERT INTO plans (user_id, request, recommendation, created_at) VALUES (?, ?, ?, ?)",
+        [user_id, request.model_dump_json(), recommendation.model_dump_json(), created_at],
     )
-    assert table.last_pk is not None
-    return int(table.last_pk)
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)
 
 
 def load_plan(db: sqlite_utils.Database, plan_id: int) -> StoredPlan | None:
-    row = next(iter(db.table("plans").rows_where("id = ?", [plan_id])), None)
+    row = db.execute(
+        "SELECT user_id, request, recommendation FROM plans WHERE id = ?", [plan_id]
+    ).fetchone()
     if row is None:
         return None
     return StoredPlan(
-        id=row["id"],
-        user_id=row["user_id"],
-        request=HedgeRequest.model_validate_json(row["request"]),
-        recommendation=Recommendation.model_validate_json(row["recommendation"]),
+        id=plan_id,
+        user_id=row[0],
+        request=HedgeRequest.model_validate_json(row[1]),
+        recommendation=Recommendation.model_validate_json(row[2]),
     )

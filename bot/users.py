@@ -57,13 +57,13 @@ def valid_timezone(name: str) -> str | None:
 
 def load_user_settings(db: sqlite_utils.Database, user_id: int, config: BotConfig) -> UserSettings:
     """The user's settings, or the configured defaults for someone new."""
-    row = next(iter(db.table("users").rows_where("id = ?", [user_id])), None)
+    row = db.execute("SELECT settings, timezone FROM users WHERE id = ?", [user_id]).fetchone()
     if row is None:
         return defaults(config)
     try:
-        merged = {**defaults(config).model_dump(), **json.loads(row["settings"])}
-        if row.get("timezone"):
-            merged["timezone"] = row["timezone"]
+        merged = {**defaults(config).model_dump(), **json.loads(row[0])}
+        if row[1]:
+            merged["timezone"] = row[1]
         return UserSettings.model_validate(merged)
     except (ValueError, ValidationError):
         return defaults(config)

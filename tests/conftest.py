@@ -96,6 +96,12 @@ async def bot(fake: FakeBotApi, db_path: Path) -> AsyncIterator[RunningBot]:
 
 
 @pytest.fixture
+def without_faq(bot: RunningBot) -> None:
+    """Free text without holdings gets the bot's own hint, whatever features are installed."""
+    bot.app.bot_data.pop("free_text_fallback", None)
+
+
+@pytest.fixture
 def alice(bot: RunningBot) -> Person:
     return Person(bot, 1001)
 

@@ -40,3 +40,9 @@ def test_pattern_matches_only_its_actions() -> None:
         False,
         False,
     ]
+
+
+def test_every_action_has_its_own_code() -> None:
+    # an enum silently turns a repeated value into an alias: features must not share a code
+    codes = [member.value for member in Action.__members__.values()]
+    assert len(codes) == len(set(codes)), sorted(codes)

@@ -128,3 +128,41 @@ def test_log_lines_never_show_the_token(caplog: pytest.LogCaptureFixture) -> Non
     )
     assert cli_run.RedactSecrets(GOOD_TOKEN).filter(record)
     assert record.getMessage() == "POST /bot<redacted>/x"
+
+
+def test_an_unreachable_bot_api_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HEDGEBOT_TELEGRAM__TOKEN", GOOD_TOKEN)
+    monkeypatch.setenv("HEDGEBOT_TELEGRAM__BASE_URL", "http://127.0.0.1:9/bot")  # discard port
+    assert cli_run.run(argparse.Namespace(config=None)) == 1
+    err = capsys.readouterr().err
+    assert "hedgebot: cannot reach the Bot API at http://127.0.0.1:9" in err
+    assert GOOD_TOKEN not in err
+    logging.getLogger().handlers.clear()  # configure_logging installed a stderr handler
+
+
+def test_a_token_telegram_refuses_is_one_line_naming_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import asyncio
+    import threading
+
+    from bot.fake_api import FakeBotApi
+
+    loop = asyncio.new_event_loop()
+    threading.Thread(target=loop.run_forever, daemon=True).start()
+    fake = asyncio.run_coroutine_threadsafe(FakeBotApi().start(), loop).result()
+    try:
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("HEDGEBOT_TELEGRAM__TOKEN", GOOD_TOKEN)  # not the fake's token: 401
+        monkeypatch.setenv("HEDGEBOT_TELEGRAM__BASE_URL", fake.base_url)
+        assert cli_run.run(argparse.Namespace(config=None)) == 2
+        (line,) = capsys.readouterr().err.strip().splitlines()
+        assert "Telegram refused the token in HEDGEBOT_TELEGRAM__TOKEN" in line
+        assert GOOD_TOKEN not in line
+    finally:
+        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result()
+        loop.call_soon_threadsafe(loop.stop)
+        logging.getLogger().handlers.clear()

@@ -8,9 +8,6 @@ from pathlib import Path
 from bot.fake_api import FakeBotApi
 from tests.conftest import Person, RunningBot, make_settings
 
-# A fresh message without holdings: the hint, or the FAQ's answer when that feature is installed.
-FRESH_MESSAGE_REPLIES = ("I didn't find any holdings", "Fed meetings and inflation prints")
-
 
 async def test_guided_flow_by_buttons_ends_in_a_plan_card_in_the_same_message(
     alice: Person,
@@ -61,13 +58,13 @@ async def test_back_returns_to_the_previous_question(alice: Person) -> None:
     assert again.text.startswith("Step 2 of 4 · What worries you?\nYou hold 10 ETH.")
 
 
-async def test_cancel_button_and_command_end_the_flow(alice: Person) -> None:
+async def test_cancel_button_and_command_end_the_flow(alice: Person, without_faq: None) -> None:
     await alice.says("/hedge")
     await alice.taps("1 BTC")
     (cancelled,) = await alice.taps("Cancel")
     assert cancelled.text.startswith("Stopped. Nothing was saved.")
     (after,) = await alice.says("CPI")  # no longer an answer: read as a fresh message
-    assert after.text.startswith(FRESH_MESSAGE_REPLIES)
+    assert after.text.startswith("I didn't find any holdings")
     await alice.says("/hedge")
     (cancelled,) = await alice.says("/cancel")
     assert cancelled.text.startswith("Stopped.")
@@ -87,11 +84,12 @@ async def test_a_flow_left_unanswered_times_out_with_a_message(
         fake, make_settings(fake, db_path, conversation_timeout_seconds=0.3)
     ).start()
     try:
+        running.app.bot_data.pop("free_text_fallback", None)  # the bot's own hint, not the FAQ
         alice = Person(running, 1001)
         await alice.says("/hedge")
         await fake.wait_until(lambda: "I closed our unfinished" in fake.sent_to(1001)[-1].text)
         (after,) = await alice.says("CPI")
-        assert after.text.startswith(FRESH_MESSAGE_REPLIES)
+        assert after.text.startswith("I didn't find any holdings")
     finally:
         await running.stop()
 
@@ -129,4 +127,55 @@ async def test_two_people_at_once_keep_separate_conversations(
     assert [r[0].text.splitlines()[0] for r in results] == [
         "Step 3 of 4 · For how long?",
         "Step 4 of 4 · Your view",
+    ]
+
+
+async def test_start_in_the_middle_leaves_the_flow_and_hedge_starts_it_afresh(
+    alice: Person, without_faq: None
+) -> None:
+    await alice.says("2 BTC")
+    (greeting,) = await alice.says("/start")
+    assert greeting.text.startswith("👋")
+    (hint,) = await alice.says("CPI")
+    assert hint.text.startswith("I didn't find any holdings")
+    await alice.says("3 ETH")
+    (fresh,) = await alice.says("/hedge")
+    assert fresh.text.startswith("Step 1 of 4")
+    (asked,) = await alice.says("CPI")
+    assert "I need what you hold" in asked.text
+
+
+async def test_a_sticker_outside_any_question_gets_an_answer(
+    bot: RunningBot, alice: Person, fake: FakeBotApi
+) -> None:
+    message = fake.user_says(alice.id, "x")["message"]
+    del message["text"]
+    message["sticker"] = {
+        "file_id": "s",
+        "file_unique_id": "s",
+        "type": "regular",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+    }
+    await bot.settle()
+    (answer,) = fake.sent_to(alice.id)
+    assert answer.text == "Sorry, I couldn't make sense of that.\nI can only read text here."
+
+
+async def test_editing_an_earlier_message_is_not_taken_as_a_new_answer(
+    bot: RunningBot, alice: Person, fake: FakeBotApi
+) -> None:
+    await alice.says("/hedge")
+    update = fake.user_says(alice.id, "2 BTC")
+    await bot.settle()
+    edited = fake.user_says(alice.id, "5 ETH")
+    edited["edited_message"] = edited.pop("message")
+    edited["edited_message"]["edit_date"] = edited["edited_message"]["date"]
+    edited["edited_message"]["message_id"] = update["message"]["message_id"]
+    await bot.settle()
+    assert [a.text.splitlines()[0] for a in fake.sent_to(alice.id)] == [
+        "Step 1 of 4 · What do you hold?",
+        "Step 2 of 4 · What worries you?",
     ]

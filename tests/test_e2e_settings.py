@@ -60,3 +60,30 @@ async def test_done_closes_the_settings_and_leaves_the_values(alice: Person) -> 
     (closed,) = await alice.taps("Done", on=menu)
     assert closed.buttons == []
     assert closed.text.startswith("⚙️ Your settings")
+
+
+@pytest.mark.parametrize(
+    ("region", "listed", "absent"),
+    [("United States", "Kraken", "Binance"), ("Outside the US", "Binance", None)],
+)
+async def test_region_decides_which_venues_a_cost_sheet_lists(
+    alice: Person, region: str, listed: str, absent: str | None
+) -> None:
+    await alice.says("/settings")
+    await alice.taps(lambda t: t == "Region")
+    await alice.taps(region)
+    (card,) = await alice.says("2 BTC, CPI, for a week, expect a big drop")
+    (costs,) = await alice.taps("Costs · Full", on=card)
+    where = next(line for line in costs.text.splitlines() if line.startswith("Where:"))
+    assert listed in where
+    assert absent is None or absent not in where
+
+
+async def test_the_preferred_venue_is_listed_first_with_a_star(alice: Person) -> None:
+    await alice.says("/settings")
+    await alice.taps(lambda t: t == "Venue")
+    await alice.taps("Bybit")
+    (card,) = await alice.says("2 BTC, CPI, for a week, expect a big drop")
+    (costs,) = await alice.taps("Costs · Full", on=card)
+    where = next(line for line in costs.text.splitlines() if line.startswith("Where:"))
+    assert where.startswith("Where: ★ Bybit (")

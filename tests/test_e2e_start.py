@@ -87,8 +87,8 @@ async def test_commands_without_their_feature_still_answer(
     assert [r.text for r in await bare_alice.says(command)] == [reply]
 
 
-async def test_a_message_without_holdings_gets_a_hint(bare_alice: Person) -> None:
-    (reply,) = await bare_alice.says("hello there")
+async def test_a_message_without_holdings_gets_a_hint(alice: Person, without_faq: None) -> None:
+    (reply,) = await alice.says("hello there")
     assert reply.text.startswith("I didn't find any holdings in that.")
 
 
@@ -126,3 +126,18 @@ async def test_a_blocked_user_does_not_crash_the_bot(
     assert fake.errors == ["Forbidden: bot was blocked by the user"]
     (reply,) = await bob.says("/start")
     assert reply.text.startswith("👋 Hi User2002!")
+
+
+async def test_a_reply_longer_than_telegram_allows_arrives_as_several_valid_messages(
+    bot: RunningBot, alice: Person, fake: FakeBotApi
+) -> None:
+    from bot.replies import reply
+
+    async def long_reply(update, context) -> None:  # type: ignore[no-untyped-def]
+        await reply(update, "feature_missing", feature="<long & winding> " * 600)
+
+    bot.app.add_handler(CommandHandler("long", long_reply), group=-2)
+    replies = await alice.says("/long")
+    assert [r.method for r in replies[:3]] == ["sendMessage"] * 3
+    assert "".join(r.text for r in replies[:3]).count("<long & winding>") == 600
+    assert fake.errors == []

@@ -36,3 +36,16 @@ async def test_stored_values_are_plain_json(tmp_path: Path) -> None:
     assert [(r["user_id"], r["data"]) for r in db.table("user_data").rows] == [
         (5, '{"greeted":true}')
     ]
+
+
+async def test_conversations_idle_longer_than_the_timeout_are_not_brought_back(
+    tmp_path: Path,
+) -> None:
+    db = open_database(tmp_path / "bot.sqlite3")
+    await SqlitePersistence(db).update_conversation("hedge", (1, 1), "concern")
+    await SqlitePersistence(db).update_conversation("hedge", (2, 2), "horizon")
+    db.execute(
+        "UPDATE conversations SET updated_at = '2020-01-01T00:00:00+00:00' WHERE key = '[1,1]'"
+    )
+    restarted = SqlitePersistence(db, conversation_max_age=900)
+    assert await restarted.get_conversations("hedge") == {(2, 2): "horizon"}

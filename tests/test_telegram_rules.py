@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.telegram_rules import (
     TelegramRuleError,
@@ -126,3 +128,29 @@ def test_one_huge_word_is_cut_by_characters() -> None:
 
 def test_a_short_reply_is_one_message() -> None:
     assert split_html("<b>hi</b>") == ["<b>hi</b>"]
+
+
+TAGS_FOR_TEXT = ["b", "i", "u", "s", "code"]
+
+
+@st.composite
+def telegram_html(draw: st.DrawFn) -> str:
+    """Valid Telegram HTML: escaped text (emoji and newlines included) in simple tags."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 40))):
+        text = draw(st.text(alphabet=st.sampled_from("ab <>&\n😀é"), min_size=1, max_size=300))
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        tag = draw(st.sampled_from([None, *TAGS_FOR_TEXT]))
+        pieces.append(f"<{tag}>{escaped}</{tag}>" if tag else escaped)
+    return "".join(pieces)
+
+
+@settings(max_examples=60, deadline=None)
+@given(telegram_html(), st.integers(20, 500))
+def test_split_chunks_are_valid_and_keep_every_visible_character(source: str, limit: int) -> None:
+    chunks = split_html(source, limit=limit)
+    for chunk in chunks:
+        parsed = parse_html(chunk)
+        assert utf16_len(parsed.text) <= limit
+    kept = "".join(parse_html(chunk).text for chunk in chunks)
+    assert "".join(kept.split()) == "".join(parse_html(source).text.split())  # only blanks go

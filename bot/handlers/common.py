@@ -66,6 +66,11 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await reply(update, "unknown_command")
 
 
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A sticker, photo or voice note outside any question."""
+    await reply(update, "bad_input", step="media", reason=None, too_long=False)
+
+
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A button from a question that has since ended (cancelled, timed out, finished)."""
     assert update.callback_query is not None
@@ -98,4 +103,9 @@ def register_fallbacks(application: Application, missing: list[str]) -> None:
     for name in missing:
         application.add_handler(CommandHandler(name, feature_missing))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & ~filters.TEXT, not_text
+        )
+    )
     application.add_handler(CallbackQueryHandler(stale_button))

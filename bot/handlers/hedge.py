@@ -227,15 +227,19 @@ async def preset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
     return await advance(update, context)
 
 
-def _choice(field: str, convert: Any):
+def _choice(field: str, section: str, convert: Any):
     async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
-        """A tapped answer."""
+        """A tapped answer (only the values this step's buttons offer)."""
         query = update.callback_query
         assert query is not None
-        await query.answer()
         data = decode(query.data)
+        value = data.arg(0) if data else ""
+        if value not in keyboards.labels()[section]:
+            await query.answer(text_of("stale_button"), show_alert=True)
+            return None  # stay where we are
+        await query.answer()
         draft = _draft(context)
-        draft[field] = convert(data.arg(0)) if data else None
+        draft[field] = convert(value)
         if field == "horizon_days":
             draft["event_at"] = None
         return await advance(update, context)
@@ -344,19 +348,23 @@ def conversation(timeout: float) -> ConversationHandler:
                 ],
                 Step.CONCERN: [
                     MessageHandler(text, _step_text(Step.CONCERN)),
-                    CallbackQueryHandler(_choice("concern", str), pattern=pattern(Action.CONCERN)),
+                    CallbackQueryHandler(
+                        _choice("concern", "concern", str), pattern=pattern(Action.CONCERN)
+                    ),
                     *nav,
                 ],
                 Step.HORIZON: [
                     MessageHandler(text, _step_text(Step.HORIZON)),
                     CallbackQueryHandler(
-                        _choice("horizon_days", float), pattern=pattern(Action.HORIZON)
+                        _choice("horizon_days", "horizon", float), pattern=pattern(Action.HORIZON)
                     ),
                     *nav,
                 ],
                 Step.OUTLOOK: [
                     MessageHandler(text, _step_text(Step.OUTLOOK)),
-                    CallbackQueryHandler(_choice("outlook", str), pattern=pattern(Action.OUTLOOK)),
+                    CallbackQueryHandler(
+                        _choice("outlook", "outlook", str), pattern=pattern(Action.OUTLOOK)
+                    ),
                     *nav,
                 ],
                 ConversationHandler.TIMEOUT: [TypeHandler(Update, timed_out)],
