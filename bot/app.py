@@ -16,6 +16,7 @@ from bot.callbacks import Action
 from bot.config import Settings
 from bot.handlers import common, errors, hedge, plan_card
 from bot.handlers import settings as settings_handlers
+from bot.keyboards import labels
 from bot.persistence import SqlitePersistence
 from bot.processor import PerChatUpdateProcessor
 from bot.storage import open_database
@@ -25,15 +26,8 @@ log = logging.getLogger("hedgebot")
 # Feature modules other branches add; each exposes register(application).
 FEATURES: list[str] = ["bot.handlers.faq"]
 
-# command -> description for setMyCommands (descriptions are shown by Telegram's menu)
-COMMANDS = {
-    "hedge": "Build a hedge for what you hold",
-    "help": "What I understand and can do",
-    "faq": "Questions about hedging",
-    "reminders": "Reminders to remove a hedge",
-    "settings": "Leverage, fees, region, timezone, venue",
-    "cancel": "Stop the current question",
-}
+# command -> description for setMyCommands, from templates/bot/buttons.toml
+COMMANDS: dict[str, str] = dict(labels()["commands"])
 # feature module -> (command it answers, plan card button it handles)
 FEATURE_PROVIDES: dict[str, tuple[str | None, Action | None]] = {
     "bot.handlers.faq": ("faq", None),
@@ -83,7 +77,7 @@ def application_builder(settings: Settings, db: sqlite_utils.Database) -> Applic
         .persistence(
             SqlitePersistence(
                 db,
-                update_interval=settings.storage.flush_seconds,
+                update_interval=settings.storage.flush_seconds or 60.0,
                 conversation_max_age=settings.bot.conversation_timeout_seconds,
             )
         )
@@ -108,6 +102,10 @@ def build_application(
         market = SnapshotProvider()
     db = db if db is not None else open_database(settings.storage.path)
     application = application_builder(settings, db).build()
+    if settings.storage.flush_seconds == 0:  # write-through: a crash loses no conversation step
+        processor = application.update_processor
+        assert isinstance(processor, PerChatUpdateProcessor)
+        processor.after_update = application.update_persistence
     application.bot_data.update(
         settings=settings, db=db, market=market, clock=clock or UtcClock(), plan_card_actions=[]
     )

@@ -43,7 +43,8 @@ class StorageConfig(Section):
     """The one SQLite file."""
 
     path: str = "hedgebot.sqlite3"
-    flush_seconds: float = Field(1.0, gt=0, le=300)  # how often conversation state is saved
+    # how often conversation state is saved; 0 = after every update (nothing lost even on a crash)
+    flush_seconds: float = Field(0.0, ge=0, le=300)
 
 
 class MarketConfig(Section):

@@ -48,6 +48,7 @@ def build_request(draft: Draft, settings: UserSettings) -> HedgeRequest:
                 horizon_days=float(draft["horizon_days"]),
                 event_at=datetime.fromisoformat(event_at) if event_at else None,
                 outlook=Outlook(draft["outlook"]),
+                max_cost_usd=draft.get("max_cost_usd"),
                 region=Region.US if settings.region == "us" else Region.OTHER,
             ),
             settings=PlanSettings(leverage=settings.leverage, taker_fee=settings.taker_fee),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlite_utils
+from pydantic import ValidationError
 
 from bot.storage import utc_now_iso
 from hedging.models import HedgeRequest, Recommendation
@@ -43,9 +44,12 @@ def load_plan(db: sqlite_utils.Database, plan_id: int) -> StoredPlan | None:
     ).fetchone()
     if row is None:
         return None
-    return StoredPlan(
-        id=plan_id,
-        user_id=row[0],
-        request=HedgeRequest.model_validate_json(row[1]),
-        recommendation=Recommendation.model_validate_json(row[2]),
-    )
+    try:
+        return StoredPlan(
+            id=plan_id,
+            user_id=row[0],
+            request=HedgeRequest.model_validate_json(row[1]),
+            recommendation=Recommendation.model_validate_json(row[2]),
+        )
+    except ValidationError:  # stored by an older version whose models differ: price it again
+        return None

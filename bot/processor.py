@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -15,6 +15,8 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     def __init__(self, max_concurrent_updates: int) -> None:
         super().__init__(max_concurrent_updates)
+        # run after each update while its chat is still locked, e.g. to write state through to disk
+        self.after_update: Callable[[], Awaitable[None]] | None = None
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}
         self.completed = 0  # updates fully processed; tests and the chat wait on it
@@ -35,6 +37,8 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         try:
             async with lock:
                 await coroutine
+                if self.after_update is not None:
+                    await self.after_update()
         finally:
             self._users[key] -= 1
             if not self._users[key]:  # forget idle chats so the dict does not grow forever

@@ -136,6 +136,7 @@ class ParsedIntent(Model):
     horizon_days: float | None = None
     event_at: datetime | None = None
     outlook: Outlook | None = None
+    max_cost_usd: float | None = None
 
 
 def _first_match(table: list[tuple[T, str]], text: str) -> T | None:
@@ -225,12 +226,29 @@ def parse_horizon(text: str, now: datetime) -> tuple[float | None, datetime | No
     return None, None
 
 
+_BUDGET_RE = re.compile(
+    r"\b(?:under|below|at most|up to|no more than|max(?:imum)?|budget(?: of| is)?|"
+    r"spend(?: at most| up to)?|cap(?:ped)? at)\s*\$\s*(\d[\d,]*(?:\.\d+)?)\s*([km])?\b",
+    re.IGNORECASE,
+)
+
+
+def parse_budget(text: str) -> float | None:
+    """The most someone wants to spend: "under $500", "budget of $2k", "spend at most $1,000"."""
+    match = _BUDGET_RE.search(text[:MAX_TEXT])
+    if not match:
+        return None
+    scale = {"k": 1e3, "m": 1e6}.get((match.group(2) or "").lower(), 1.0)
+    return float(match.group(1).replace(",", "")) * scale
+
+
 def parse_intent(text: str, now: datetime) -> ParsedIntent:
-    """Everything a free sentence says about concern, horizon and outlook."""
+    """Everything a free sentence says about concern, horizon, outlook and budget."""
     horizon, event_at = parse_horizon(text, now)
     return ParsedIntent(
         concern=parse_concern(text),
         horizon_days=horizon,
         event_at=event_at,
         outlook=parse_outlook(text),
+        max_cost_usd=parse_budget(text),
     )

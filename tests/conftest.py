@@ -20,7 +20,7 @@ def make_settings(fake: FakeBotApi, db_path: Path, **bot: Any) -> Settings:
         telegram=TelegramConfig(
             token=FAKE_TOKEN, base_url=fake.base_url, poll_timeout=1, max_retries=3
         ),  # type: ignore[arg-type]
-        storage=StorageConfig(path=str(db_path), flush_seconds=0.2),
+        storage=StorageConfig(path=str(db_path)),
         bot=BotConfig(**bot),
     )
 

@@ -179,3 +179,15 @@ async def test_editing_an_earlier_message_is_not_taken_as_a_new_answer(
         "Step 1 of 4 · What do you hold?",
         "Step 2 of 4 · What worries you?",
     ]
+
+
+async def test_every_step_is_on_disk_before_the_next_message_so_a_crash_loses_nothing(
+    bot: RunningBot, alice: Person
+) -> None:
+    await alice.says("I hold 2 BTC")
+    await alice.taps("CPI")
+    db = bot.app.bot_data["db"]
+    states = [(r["name"], r["key"], r["state"]) for r in db.table("conversations").rows]
+    (draft_row,) = [r["data"] for r in db.table("user_data").rows]
+    assert states == [("hedge", f"[{alice.id},{alice.id}]", '"horizon"')]
+    assert '"concern":"cpi"' in draft_row and '"symbol":"BTC"' in draft_row

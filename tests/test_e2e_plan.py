@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.fake_api import FakeBotApi
-from tests.conftest import Person
+from tests.conftest import Person, RunningBot
 
 ONE_MESSAGE = "I hold 2 BTC and 10 ETH, worried about FOMC on Wednesday, want to keep some upside"
 
@@ -107,3 +107,18 @@ async def test_plan_buttons_pressed_by_someone_else_are_refused_politely(
         == "This button belongs to someone else's conversation, so I can't act on it for you."
     )
     assert fake.current(alice.id, card.message_id).text == card.text
+
+
+async def test_a_plan_stored_by_an_older_version_asks_for_a_fresh_one(
+    bot: RunningBot, alice: Person
+) -> None:
+    (card,) = await alice.says(ONE_MESSAGE)
+    bot.app.bot_data["db"].execute("UPDATE plans SET recommendation = '{\"old\": 1}'")
+    (reply,) = await alice.taps(lambda t: t.startswith("💵"), on=card)
+    assert reply.text == "I can't find that plan any more. Send what you hold to get a fresh one."
+
+
+async def test_a_budget_in_the_message_reaches_the_plan(alice: Person, bot: RunningBot) -> None:
+    await alice.says("2 BTC, CPI, for a week, keep some upside, spend at most $300")
+    (stored,) = [r["request"] for r in bot.app.bot_data["db"].table("plans").rows]
+    assert '"max_cost_usd":300.0' in stored

@@ -134,7 +134,8 @@ async def test_a_reply_longer_than_telegram_allows_arrives_as_several_valid_mess
     from bot.replies import reply
 
     async def long_reply(update, context) -> None:  # type: ignore[no-untyped-def]
-        await reply(update, "feature_missing", feature="<long & winding> " * 600)
+        reason = "<long & winding> " * 600
+        await reply(update, "bad_input", step="holdings", reason=reason, too_long=False)
 
     bot.app.add_handler(CommandHandler("long", long_reply), group=-2)
     replies = await alice.says("/long")

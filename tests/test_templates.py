@@ -99,7 +99,7 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
             for saved in (True, False)
             for choosing in (True, False)
         ],
-        "feature_missing": [{"feature": NASTY}],
+        "feature_missing": [{"feature": NASTY}, {"feature": "faq"}],
         "chat_no_button": [{"count": 0}, {"count": 99}],
         "chat_intro": [{}],
         **{

@@ -7,7 +7,14 @@ from datetime import datetime, timedelta
 import pytest
 
 from hedging.models import Concern, Outlook
-from hedging.text import ParsedIntent, parse_concern, parse_horizon, parse_intent, parse_outlook
+from hedging.text import (
+    ParsedIntent,
+    parse_budget,
+    parse_concern,
+    parse_horizon,
+    parse_intent,
+    parse_outlook,
+)
 
 WEDNESDAY_NOON = datetime(2026, 11, 25, 12)  # a Wednesday
 
@@ -93,3 +100,18 @@ def test_the_founders_example_sentence() -> None:
 
 def test_a_huge_text_is_read_only_up_to_its_limit() -> None:
     assert parse_intent("blah " * 10_000 + "CPI", WEDNESDAY_NOON) == ParsedIntent()
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("spend at most $500", 500.0),
+        ("budget of $2k", 2000.0),
+        ("under $1,500 please", 1500.0),
+        ("no more than $0.5k", 500.0),
+        ("I hold $500k of SPY", None),
+        ("2 BTC", None),
+    ],
+)
+def test_budget(text: str, budget: float | None) -> None:
+    assert parse_budget(text) == budget

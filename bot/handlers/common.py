@@ -18,8 +18,6 @@ from bot import keyboards
 from bot.callbacks import Action, decode, pattern
 from bot.replies import reply, text_of
 
-MENU_FEATURES = {"faq": "questions and answers", "reminders": "reminders"}
-
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Greet, say once that this is education, show the menu."""
@@ -52,14 +50,14 @@ async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if choice == "help":
         await help_command(update, context)
     else:
-        await reply(update, "feature_missing", feature=MENU_FEATURES.get(choice, choice))
+        await reply(update, "feature_missing", feature=choice)
 
 
 async def feature_missing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A listed command whose feature module is not installed on this copy."""
     assert update.message is not None and update.message.text is not None
     name = update.message.text.split()[0].lstrip("/").split("@")[0]
-    await reply(update, "feature_missing", feature=MENU_FEATURES.get(name, name))
+    await reply(update, "feature_missing", feature=name)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

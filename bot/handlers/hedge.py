@@ -96,6 +96,9 @@ def absorb(text: str, draft: Draft, now: datetime) -> set[str]:
     if intent.outlook:
         draft["outlook"] = intent.outlook.value
         found.add("outlook")
+    if intent.max_cost_usd is not None:
+        draft["max_cost_usd"] = intent.max_cost_usd
+        found.add("max_cost_usd")
     return found
 
 
@@ -317,6 +320,7 @@ async def change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
         "horizon_days": request.intent.horizon_days,
         "event_at": request.intent.event_at.isoformat() if request.intent.event_at else None,
         "outlook": request.intent.outlook.value,
+        "max_cost_usd": request.intent.max_cost_usd,
     }
     draft.pop(FIELDS[step])
     assert context.user_data is not None
@@ -325,7 +329,8 @@ async def change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
 
 
 def conversation(timeout: float) -> ConversationHandler:
-    text = filters.TEXT & ~filters.COMMAND
+    # new messages only: an edited earlier message is not a fresh answer; channels have no user
+    text = filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE
     nav: list[BaseHandler[Update, ContextTypes.DEFAULT_TYPE, object]] = [
         CallbackQueryHandler(back, pattern=pattern(Action.BACK)),
         MessageHandler(~filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, not_text),

@@ -126,7 +126,9 @@ def conversation(timeout: float) -> ConversationHandler:
             states={
                 SettingsState.CHOOSING: [buttons],
                 SettingsState.TIMEZONE: [
-                    MessageHandler(filters.TEXT & ~filters.COMMAND, on_timezone),
+                    MessageHandler(
+                        filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, on_timezone
+                    ),
                     buttons,
                 ],
             },
