@@ -28,6 +28,7 @@ log = logging.getLogger("hedgebot")
 FEATURES: list[str] = [
     "bot.handlers.charts",
     "bot.handlers.reminders",
+    "bot.handlers.faq",
 ]
 
 # command -> description for setMyCommands, from templates/bot/buttons.toml

@@ -37,6 +37,8 @@ class Action(StrEnum):
     REMINDER_SNOOZE = "rs"  # args: reminder id, hours
     REMINDER_KEEP = "rk"  # args: reminder id
     FORGET = "f"  # args: "yes" / "no"
+    FAQ_TOPIC = "qt"  # args: topic id ("" = all topics) — handled by bot.handlers.faq
+    FAQ_ENTRY = "a"  # args: entry id (an answer) — handled by bot.handlers.faq
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "market": ("bot.cli_market", "what the bot knows of some symbols: sources and ages"),
     "snapshot": ("bot.cli_snapshot", "refresh the shipped snapshot from live data (maintainers)"),
     "chart": ("bot.cli_chart", "draw the payoff charts of those hedges into PNG files"),
+    "faq": ("bot.cli_faq", "ask the FAQ a question offline and see how it matches"),
 }
 
 

@@ -129,3 +129,19 @@ def sample_recommendations() -> dict[str, Any]:
         text: recommend(HedgeRequest(portfolio=Portfolio(holdings=parse_holdings(text))), market)
         for text in SAMPLE_HOLDINGS
     }
+
+
+# ---- FAQ (branch faq) ----------------------------------------------------------------------
+
+
+@pytest.fixture
+async def bare_bot(fake: FakeBotApi, db_path: Path) -> AsyncIterator[RunningBot]:
+    """The bot with no optional feature registered: how a copy without FAQ/reminders behaves."""
+    running = await RunningBot(fake, make_settings(fake, db_path), features=[]).start()
+    yield running
+    await running.stop()
+
+
+@pytest.fixture
+def bare_alice(bare_bot: RunningBot) -> Person:
+    return Person(bare_bot, 1001)

@@ -1,0 +1,90 @@
+"""BM25F ranking over the FAQ's fields: title, keywords and answer, each weighted."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+K1 = 2.0
+BIGRAM_WEIGHT = 0.3  # a matched phrase adds to its words, but less than a new word would
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """How much a field counts and how strongly its length is normalised."""
+
+    weight: float
+    length_norm: float
+
+
+FIELDS: dict[str, FieldSpec] = {
+    "title": FieldSpec(weight=2.0, length_norm=0.3),
+    "keywords": FieldSpec(weight=2.0, length_norm=0.3),
+    "answer": FieldSpec(weight=0.2, length_norm=0.75),
+}
+
+
+@dataclass
+class Bm25Index:
+    """Per-document, per-field term counts and the statistics BM25F needs."""
+
+    doc_ids: list[str]
+    counts: dict[str, dict[str, Counter[str]]]  # doc -> field -> term counts
+    lengths: dict[str, dict[str, int]]
+    average_length: dict[str, float]
+    document_frequency: Counter[str]
+
+    @classmethod
+    def build(cls, documents: Mapping[str, Mapping[str, Sequence[str]]]) -> Bm25Index:
+        """Index documents given as doc id -> field name -> terms."""
+        counts = {
+            d: {f: Counter(fields.get(f, ())) for f in FIELDS} for d, fields in documents.items()
+        }
+        lengths = {d: {f: sum(c.values()) for f, c in fc.items()} for d, fc in counts.items()}
+        n = max(len(counts), 1)
+        average = {f: max(sum(lengths[d][f] for d in counts) / n, 1.0) for f in FIELDS}
+        frequency: Counter[str] = Counter()
+        for field_counts in counts.values():
+            frequency.update(set().union(*(c.keys() for c in field_counts.values())))
+        return cls(list(counts), counts, lengths, average, frequency)
+
+    def idf(self, term: str) -> float:
+        """Robertson-Sparck Jones weight, never negative."""
+        n, df = len(self.doc_ids), self.document_frequency.get(term, 0)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def contains(self, doc: str, term: str) -> bool:
+        """Whether the term occurs in any field of the document."""
+        return any(term in counts for counts in self.counts[doc].values())
+
+    def weighted_frequency(self, doc: str, term: str) -> float:
+        """BM25F pseudo-frequency: field counts weighted and length-normalised."""
+        total = 0.0
+        for name, spec in FIELDS.items():
+            count = self.counts[doc][name].get(term, 0)
+            if count:
+                norm = (
+                    1
+                    - spec.length_norm
+                    + spec.length_norm * (self.lengths[doc][name] / self.average_length[name])
+                )
+                total += spec.weight * count / norm
+        return total
+
+    def scores(self, query: Sequence[str]) -> tuple[dict[str, float], float]:
+        """Score per document, and the query's total term weight (a bound no score reaches)."""
+        result = dict.fromkeys(self.doc_ids, 0.0)
+        ceiling = 0.0
+        for term in query:
+            factor = BIGRAM_WEIGHT if " " in term else 1.0
+            idf = self.idf(term)
+            ceiling += factor * idf
+            if term not in self.document_frequency:
+                continue
+            for doc in self.doc_ids:
+                tf = self.weighted_frequency(doc, term)
+                if tf:
+                    result[doc] += factor * idf * tf / (K1 + tf)
+        return result, ceiling
