@@ -17,7 +17,6 @@ DISCLAIMER = "Education only, not financial advice; I never place trades."
 NO_REMINDERS = (
     "You have no reminders waiting. Tap ⏰ on a plan card, or type /remind in 3 days after a plan."
 )
-FORGET_HINT = "/forget deletes everything I keep about you, reminders included."
 
 
 async def test_start_greets_in_two_lines_then_the_disclaimer_and_a_menu(alice: Person) -> None:
