@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -33,6 +32,9 @@ class Line:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from bot.cli_run import add_config_argument
+
+    add_config_argument(parser)
     """Arguments of `hedgebot market`."""
     parser.add_argument("symbols", nargs="+", metavar="SYMBOL", help="e.g. BTC ETH SPY")
     parser.add_argument("--region", choices=REGIONS, default="other", help="whose venues to ask")
@@ -44,16 +46,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print every figure with its source and age; exit 2 on a bad config."""
-    from bot.config import ConfigError, load_settings
+    from bot.cli_run import load_or_complain
     from bot.marketdata import market_from_config
     from bot.marketdata.provider import LiveProvider
     from hedging.models import Region
 
-    try:
-        config = load_settings().market
-    except ConfigError as error:
-        print(f"hedgebot market: {error}", file=sys.stderr)
+    settings = load_or_complain(args.config, "hedgebot market")
+    if settings is None:
         return 2
+    config = settings.market
     if args.live:
         config = config.model_copy(update={"source": "live"})
     market = market_from_config(config, offline=args.offline)

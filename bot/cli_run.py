@@ -45,12 +45,12 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="TOML config (default: ./hedgebot.toml)")
 
 
-def load_or_complain(path: str | None) -> Settings | None:
+def load_or_complain(path: str | None, command: str = "hedgebot") -> Settings | None:
     """Settings, or None after printing one line that says what is wrong."""
     try:
         return load_settings(path)
     except ConfigError as error:
-        print(f"hedgebot: {error}", file=sys.stderr)
+        print(f"{command}: {error}", file=sys.stderr)
         return None
 
 

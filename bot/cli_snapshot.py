@@ -27,6 +27,9 @@ REFRESHED_FIELDS = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from bot.cli_run import add_config_argument
+
+    add_config_argument(parser)
     """Arguments of `hedgebot snapshot`."""
     from hedging.market import SNAPSHOT_PATH
 
@@ -38,16 +41,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Ask the sources about every asset in the snapshot and write what they answered."""
-    from bot.config import ConfigError, load_settings
+    from bot.cli_run import load_or_complain
     from bot.marketdata import live_provider
     from bot.marketdata.replay import RecordingExchange
     from hedging.market import SNAPSHOT_PATH
 
-    try:
-        config = load_settings().market
-    except ConfigError as error:
-        print(f"hedgebot snapshot: {error}", file=sys.stderr)
+    settings = load_or_complain(args.config, "hedgebot snapshot")
+    if settings is None:
         return 2
+    config = settings.market
     recorders: list[RecordingExchange] = []
     stamp = datetime.now(UTC).isoformat()
 
