@@ -75,7 +75,6 @@ class RemindersConfig(Section):
 
     enabled: bool = True
     check_seconds: float = Field(30.0, gt=0)
-    snooze_hours: float = Field(24.0, gt=0)
     max_attempts: int = Field(5, ge=1)
     event_buffer_hours: float = Field(2.0, ge=0, le=72)  # "after the event" lands this much later
     backoff_seconds: float = Field(15.0, gt=0)  # first retry after a network error; doubles
