@@ -148,7 +148,9 @@ def plan_facts(record: PlanRecord, calendar: EventCalendar) -> PlanFacts | None:
         said = as_utc(intent.event_at)
         # the calendar knows the hour of the statement; the user's "on Wednesday" only the day
         if event is None or abs(event.at - said) > SAME_EVENT:
-            event, event_at = None, said
+            # another day than the calendar's: trust the day, but the event keeps its usual hour
+            event = None
+            event_at = calendar.usual_moment(intent.concern, said.date()) or said
     return PlanFacts(
         plan=chosen,
         recommendation=recommendation,

@@ -40,8 +40,20 @@ class ScheduledEvent(Model):
 class EventCalendar:
     """All known events, sorted by time, with look-ups by kind."""
 
-    def __init__(self, events: list[ScheduledEvent]) -> None:
+    def __init__(
+        self,
+        events: list[ScheduledEvent],
+        usual_times: dict[Concern, tuple[time, str]] | None = None,
+    ) -> None:
         self.events = sorted(events, key=lambda event: event.at)
+        self.usual_times = usual_times or {}
+
+    def usual_moment(self, kind: Concern, day: date) -> datetime | None:
+        """When an event of this kind would land on a day; None for kinds with no set hour."""
+        if kind not in self.usual_times:
+            return None
+        local, timezone = self.usual_times[kind]
+        return event_moment(day, local, timezone)
 
     def of_kind(self, kind: Concern) -> list[ScheduledEvent]:
         return [event for event in self.events if event.kind == kind]
@@ -81,7 +93,11 @@ def parse_calendar(data: dict) -> EventCalendar:
                 source=row.get("source", kind["source"]),
             )
         )
-    return EventCalendar(events)
+    usual_times = {
+        Concern(name): (time.fromisoformat(kind["time"]), kind["timezone"])
+        for name, kind in kinds.items()
+    }
+    return EventCalendar(events, usual_times)
 
 
 @cache

@@ -105,3 +105,18 @@ def test_an_event_of_an_unknown_kind_is_an_error_not_a_silent_skip():
         parse_calendar(
             {"kinds": {}, "events": [{"kind": "fomc", "date": "x", "status": "published"}]}
         )
+
+
+@pytest.mark.parametrize(
+    ("kind", "day", "expected"),
+    [
+        (Concern.FOMC, datetime(2026, 12, 2).date(), utc(2026, 12, 2, 19, 0)),  # 14:00 EST
+        (Concern.FOMC, datetime(2026, 7, 1).date(), utc(2026, 7, 1, 18, 0)),  # 14:00 EDT
+        (Concern.CPI, datetime(2026, 12, 10).date(), utc(2026, 12, 10, 13, 30)),  # 08:30 EST
+        (Concern.EARNINGS, datetime(2026, 12, 2).date(), None),  # no set hour
+    ],
+)
+def test_an_event_on_a_day_the_calendar_lacks_lands_at_its_usual_hour(
+    calendar, kind, day, expected
+):
+    assert calendar.usual_moment(kind, day) == expected

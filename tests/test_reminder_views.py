@@ -170,3 +170,30 @@ def test_every_reminder_template_renders_valid_telegram_html(template, context):
 )
 def test_durations_read_in_the_largest_units(span, text):
     assert views.duration_text(span) == text
+
+
+def _facts_with_event_said(said: datetime) -> views.PlanFacts | None:
+    request = HedgeRequest(
+        portfolio=Portfolio(holdings=[Holding(symbol="BTC", quantity=2)]),
+        intent=Intent(concern=Concern.FOMC, horizon_days=30, event_at=said),
+    )
+    created = datetime(2026, 11, 25, 13, 20, tzinfo=UTC)
+    recommendation = recommend(request, load_snapshot(), now=created)
+    record = PlanRecord(
+        1, 1, request.model_dump(mode="json"), recommendation.model_dump(mode="json"), created
+    )
+    return views.plan_facts(record, load_calendar())
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # "FOMC on Wednesday" said on Wed 25 Nov: the day is kept, the hour is the statement's
+        (datetime(2026, 12, 2, 13, 20, tzinfo=UTC), datetime(2026, 12, 2, 19, 0, tzinfo=UTC)),
+        # a day within 36 h of the calendar's meeting is that meeting (Wed 9 Dec, 14:00 EST)
+        (datetime(2026, 12, 9, 13, 20, tzinfo=UTC), datetime(2026, 12, 9, 19, 0, tzinfo=UTC)),
+    ],
+)
+def test_the_event_time_of_a_plan_uses_the_events_usual_hour_on_the_day_named(said, expected):
+    facts = _facts_with_event_said(said)
+    assert facts is not None and facts.event_at == expected
