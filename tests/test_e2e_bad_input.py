@@ -17,6 +17,7 @@ BAD_INPUTS = {
     "unknown ticker": "2 XYZQ",
     "script in a ticker": "2 <script>alert(1)</script>",
     "html in a ticker": "3 <b>ETH</b>&amp;",
+    "unknown ticker in a sentence": "<script>alert(1)</script> I hold 5 BTCX",
 }
 EXPECTED = {
     "holdings": "I need what you hold, like 2 BTC, 0.5 eth, $500k of SPY or 1,000 SOL @ 150.",
@@ -64,6 +65,7 @@ async def test_bad_input_gets_a_friendly_reply_and_the_question_stays_open(
         ("astronomic size", "worth more than all the money in the world"),
         ("zero size", "must be more than zero"),
         ("unknown ticker", "I don't have a price for XYZQ"),
+        ("unknown ticker in a sentence", "I don't have a price for BTCX"),
         ("5,000 characters", "That message is very long"),
     ],
 )

@@ -37,6 +37,13 @@ from hedging.text import parse_intent
 
 MAX_INPUT_CHARS = 1000  # a hedge request never needs more; longer text is answered, not parsed
 LOOKS_LIKE_HOLDING = re.compile(r"^\s*\$?\d")  # starts with an amount: meant as a holding
+# "... 5 BTCX ...": an amount then a capitalised ticker-like word, anywhere in the sentence
+AMOUNT_AND_TICKER = re.compile(
+    r"(?<![\w.])\$?\d[\d,.]*\s*(?:of\s+)?(?P<ticker>[A-Z][A-Z0-9]{1,5})\b"
+)
+NOT_TICKERS = frozenset(
+    {"AM", "PM", "ET", "UTC", "GMT", "FOMC", "CPI", "PPI", "GDP", "PCE", "NFP", "USD", "EUR", "GBP"}
+)
 # "-2 BTC", "−$5k of SPY": a minus right before an amount and a ticker
 NEGATIVE_HOLDING = re.compile(r"(?<![\w.])[-−]\s*\$?\d[\d,.]*\s*[kKmM]?\s+(?:of\s+)?[A-Za-z]{2,}")
 
@@ -100,6 +107,16 @@ def absorb(text: str, draft: Draft, now: datetime) -> set[str]:
         draft["max_cost_usd"] = intent.max_cost_usd
         found.add("max_cost_usd")
     return found
+
+
+def _holding_fragment(text: str) -> str | None:
+    """The part of a message that was meant as a holding, if any part looks like one."""
+    if LOOKS_LIKE_HOLDING.match(text):
+        return text
+    for match in AMOUNT_AND_TICKER.finditer(text):
+        if match.group("ticker") not in NOT_TICKERS:
+            return match.group()
+    return None
 
 
 def _holding_problem(text: str) -> str | None:
@@ -173,8 +190,9 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> objec
     except HedgeInputError as error:
         await _bad(update, "holdings", error.message)
         return ConversationHandler.END
-    if "holdings" not in found and LOOKS_LIKE_HOLDING.match(text):
-        await _bad(update, "holdings", _holding_problem(text))
+    fragment = _holding_fragment(text)
+    if "holdings" not in found and fragment is not None:
+        await _bad(update, "holdings", _holding_problem(fragment))
         return ConversationHandler.END
     if "holdings" not in found:
         fallback = context.bot_data.get("free_text_fallback")
