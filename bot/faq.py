@@ -206,7 +206,7 @@ def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
         unknown = set(entry.related) - ids
         if unknown or entry.id in entry.related:
             raise ValueError(f"FAQ entry {entry.id}: bad related ids {sorted(unknown)}")
-    general = (str(menu["general_entry"]), str(menu["general_word"]))
+    general = (str(menu["general_entry"]), str(menu["general_words"]))
     if general[0] not in ids:
         raise ValueError(f"FAQ general entry {general[0]!r} does not exist")
     return KnowledgeBase(entries, topics, thesaurus, general)
