@@ -32,9 +32,14 @@ def behaviour(kb, entry_id: str, question: str) -> str:  # type: ignore[no-untyp
 
 
 def main() -> int:
-    """Print the tables; --misses lists every question whose entry is not ranked first."""
+    """Print the tables; --misses lists the questions whose entry is not ranked first."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--misses", action="store_true", help="list questions not ranked first")
+    parser.add_argument(
+        "--misses",
+        nargs="*",
+        metavar="SPLIT",
+        help="list questions not ranked first; name splits (dev dev2) to keep the others unseen",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     kb = knowledge_base()
@@ -56,7 +61,8 @@ def main() -> int:
                     counts[1] += hit1
                     counts[2] += hit3
                 seen[behaviour(kb, entry_id, question)] += 1
-                if args.misses and not hit1:
+                listed = args.misses is not None and (not args.misses or split in args.misses)
+                if listed and not hit1:
                     print(f"  [{split}] {entry_id:<22} <- {question!r}: got {ranked}")
     finished = time.perf_counter()
     print(f"{len(kb.entries)} entries; {asked} paraphrases")

@@ -23,7 +23,7 @@ EntryId = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
 MIN_EVIDENCE = 0.3  # BM25 score below which nothing in the base speaks to the question
 CLEAR_EVIDENCE = 0.6  # below this even a lone or leading match is offered as a choice, not answered
 MIN_COVERAGE = 0.3  # about a third of the question's words must appear in the best entry
-CLEAR_COVERAGE = 0.66  # and two thirds of them to answer without asking
+CLEAR_COVERAGE = 0.5  # and half of them to answer without asking
 CLEAR_LEAD = 1.25  # the best entry must beat the runner-up by this factor to be "clear"
 FUZZY_WEIGHT = 0.2  # how much a close fuzzy match of the whole question to a title/keyword adds
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
@@ -206,7 +206,7 @@ def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
         unknown = set(entry.related) - ids
         if unknown or entry.id in entry.related:
             raise ValueError(f"FAQ entry {entry.id}: bad related ids {sorted(unknown)}")
-    general = (str(menu["general_entry"]), str(menu["general_word"]))
+    general = (str(menu["general_entry"]), str(menu["general_words"]))
     if general[0] not in ids:
         raise ValueError(f"FAQ general entry {general[0]!r} does not exist")
     return KnowledgeBase(entries, topics, thesaurus, general)

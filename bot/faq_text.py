@@ -12,6 +12,7 @@ TOKEN = re.compile(r"[a-z0-9]+|%")
 TAG = re.compile(r"<[^>]+>")
 CANONICAL = "="  # prefix of a thesaurus term, so it is never stemmed or confused with a word
 MAX_PHRASE = 4
+FILLER = CANONICAL + "filler"  # a thesaurus group named "filler" holds phrases that carry no topic
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren as at be because been
@@ -99,7 +100,8 @@ class Thesaurus:
             for size in range(min(MAX_PHRASE, len(stems) - i), 0, -1):
                 canonical = self.phrases.get(tuple(stems[i : i + size]))
                 if canonical is not None:
-                    out.append(canonical)
+                    if canonical != FILLER:
+                        out.append(canonical)
                     i += size
                     break
             else:
