@@ -171,3 +171,39 @@ def parse_holdings(text: str, known: Mapping[str, AssetMarket] | None = None) ->
                 found.append((start, holding))
                 taken.append((start, end))
     return [holding for _, holding in sorted(found, key=lambda item: item[0])]
+
+
+_LOOKS_LIKE_HOLDING = re.compile(r"^\s*\$?\d")  # starts with an amount: meant as a holding
+# "... 5 BTCX ...": an amount then a capitalised ticker-like word, anywhere in the sentence
+_AMOUNT_AND_TICKER = re.compile(
+    r"(?<![\w.])\$?\d[\d,.]*\s*(?:of\s+)?(?P<ticker>[A-Z][A-Z0-9]{1,5})\b"
+)
+_NOT_TICKERS = frozenset(
+    {"AM", "PM", "ET", "UTC", "GMT", "FOMC", "CPI", "PPI", "GDP", "PCE", "NFP", "USD", "EUR", "GBP"}
+)
+# "-2 BTC", "−$5k of SPY": a minus right before an amount and a ticker
+_NEGATIVE_HOLDING = re.compile(r"(?<![\w.])[-−]\s*\$?\d[\d,.]*\s*[kKmM]?\s+(?:of\s+)?[A-Za-z]{2,}")
+
+
+def names_a_negative_holding(text: str) -> bool:
+    """True for "-2 BTC" or "−$5k of SPY": a minus right before an amount and a ticker."""
+    return _NEGATIVE_HOLDING.search(text) is not None
+
+
+def holding_fragment(text: str) -> str | None:
+    """The part of a message that was meant as a holding, if any part looks like one."""
+    if _LOOKS_LIKE_HOLDING.match(text):
+        return text
+    for match in _AMOUNT_AND_TICKER.finditer(text):
+        if match.group("ticker") not in _NOT_TICKERS:
+            return match.group()
+    return None
+
+
+def holding_problem(text: str) -> str | None:
+    """Why a text meant as a holding is not one, or None when it reads fine."""
+    try:
+        parse_holding(text)
+    except HedgeInputError as error:
+        return error.message
+    return None

@@ -1,7 +1,13 @@
 import pytest
 
 from hedging.errors import HedgeInputError
-from hedging.holdings import parse_holding, parse_holdings
+from hedging.holdings import (
+    holding_fragment,
+    holding_problem,
+    names_a_negative_holding,
+    parse_holding,
+    parse_holdings,
+)
 from hedging.market import load_snapshot
 from hedging.models import AssetClass, Holding
 
@@ -112,3 +118,32 @@ def test_nonsense_gets_one_friendly_sentence(text, message):
 
     assert raised.value.message.startswith(message)
     assert "<" not in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("2 XYZQ", "2 XYZQ"),  # starts with an amount: the whole message was meant as a holding
+        ("<script>alert(1)</script> I hold 5 BTCX", "5 BTCX"),
+        ("CPI at 8 AM on Thursday", None),  # an amount before a word that is no ticker
+        ("what does 10 USD of fees mean?", None),
+        ("how does funding work?", None),
+    ],
+)
+def test_the_part_of_a_message_meant_as_a_holding_is_found(text, fragment):
+    assert holding_fragment(text) == fragment
+
+
+@pytest.mark.parametrize(
+    ("text", "negative"),
+    [("-2 BTC", True), ("sell −$5k of SPY", True), ("2 BTC", False), ("BTC-2025", False)],
+)
+def test_a_minus_before_an_amount_and_a_ticker_is_a_negative_holding(text, negative):
+    assert names_a_negative_holding(text) is negative
+
+
+def test_a_holding_problem_is_the_parsers_own_explanation():
+    assert (
+        holding_problem("5 BTCX") == 'I don\'t have a price for BTCX. Add one, like "10 BTCX @ 25".'
+    )
+    assert holding_problem("5 BTC") is None

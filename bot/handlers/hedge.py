@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import warnings
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -32,20 +31,15 @@ from bot.plans import load_plan
 from bot.replies import edit, reply, text_of
 from bot.users import load_user_settings
 from hedging.errors import HedgeInputError
-from hedging.holdings import parse_holding, parse_holdings
+from hedging.holdings import (
+    holding_fragment,
+    holding_problem,
+    names_a_negative_holding,
+    parse_holdings,
+)
 from hedging.text import parse_intent
 
 MAX_INPUT_CHARS = 1000  # a hedge request never needs more; longer text is answered, not parsed
-LOOKS_LIKE_HOLDING = re.compile(r"^\s*\$?\d")  # starts with an amount: meant as a holding
-# "... 5 BTCX ...": an amount then a capitalised ticker-like word, anywhere in the sentence
-AMOUNT_AND_TICKER = re.compile(
-    r"(?<![\w.])\$?\d[\d,.]*\s*(?:of\s+)?(?P<ticker>[A-Z][A-Z0-9]{1,5})\b"
-)
-NOT_TICKERS = frozenset(
-    {"AM", "PM", "ET", "UTC", "GMT", "FOMC", "CPI", "PPI", "GDP", "PCE", "NFP", "USD", "EUR", "GBP"}
-)
-# "-2 BTC", "−$5k of SPY": a minus right before an amount and a ticker
-NEGATIVE_HOLDING = re.compile(r"(?<![\w.])[-−]\s*\$?\d[\d,.]*\s*[kKmM]?\s+(?:of\s+)?[A-Za-z]{2,}")
 
 
 class Step(StrEnum):
@@ -86,7 +80,7 @@ def absorb(text: str, draft: Draft, now: datetime) -> set[str]:
 
     Raises HedgeInputError for holdings that cannot be right (negative, absurd sizes)."""
     found: set[str] = set()
-    if NEGATIVE_HOLDING.search(text):
+    if names_a_negative_holding(text):
         raise HedgeInputError(text_of("negative_amount"))
     holdings = parse_holdings(text)
     if holdings:
@@ -107,25 +101,6 @@ def absorb(text: str, draft: Draft, now: datetime) -> set[str]:
         draft["max_cost_usd"] = intent.max_cost_usd
         found.add("max_cost_usd")
     return found
-
-
-def _holding_fragment(text: str) -> str | None:
-    """The part of a message that was meant as a holding, if any part looks like one."""
-    if LOOKS_LIKE_HOLDING.match(text):
-        return text
-    for match in AMOUNT_AND_TICKER.finditer(text):
-        if match.group("ticker") not in NOT_TICKERS:
-            return match.group()
-    return None
-
-
-def _holding_problem(text: str) -> str | None:
-    """The core's explanation of why a text is not a holding."""
-    try:
-        parse_holding(text)
-    except HedgeInputError as error:
-        return error.message
-    return None
 
 
 async def ask(
@@ -190,9 +165,9 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> objec
     except HedgeInputError as error:
         await _bad(update, "holdings", error.message)
         return ConversationHandler.END
-    fragment = _holding_fragment(text)
+    fragment = holding_fragment(text)
     if "holdings" not in found and fragment is not None:
-        await _bad(update, "holdings", _holding_problem(fragment))
+        await _bad(update, "holdings", holding_problem(fragment))
         return ConversationHandler.END
     if "holdings" not in found:
         fallback = context.bot_data.get("free_text_fallback")
@@ -226,7 +201,7 @@ def _step_text(step: Step):
             await _bad(update, Step.HORIZON.value)
             return Step.HORIZON if step is Step.HORIZON else await ask(update, context, step)
         if FIELDS[step] not in found:
-            reason = _holding_problem(text) if step is Step.HOLDINGS else None
+            reason = holding_problem(text) if step is Step.HOLDINGS else None
             if not found or step is Step.HOLDINGS:
                 await _bad(update, step.value, reason)
                 return step
