@@ -145,3 +145,18 @@ async def bare_bot(fake: FakeBotApi, db_path: Path) -> AsyncIterator[RunningBot]
 @pytest.fixture
 def bare_alice(bare_bot: RunningBot) -> Person:
     return Person(bare_bot, 1001)
+
+
+def user_sends_sticker(fake: FakeBotApi, user_id: int) -> None:
+    """Inject a sticker (a message with no text) from a user, as Telegram shapes it."""
+    message = fake.user_says(user_id, "x")["message"]
+    del message["text"]
+    message["sticker"] = {
+        "file_id": "s",
+        "file_unique_id": "s",
+        "type": "regular",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.fake_api import FakeBotApi
-from tests.conftest import Person
+from tests.conftest import Person, user_sends_sticker
 
 BAD_INPUTS = {
     "nonsense": "asdf qwer zxcv",
@@ -85,17 +85,6 @@ async def test_a_sticker_or_photo_during_a_question_is_answered(
     alice: Person, fake: FakeBotApi
 ) -> None:
     await alice.says("/hedge")
-    update = fake.user_says(alice.id, "x")
-    message = update["message"]
-    del message["text"]
-    message["sticker"] = {
-        "file_id": "s",
-        "file_unique_id": "s",
-        "type": "regular",
-        "width": 1,
-        "height": 1,
-        "is_animated": False,
-        "is_video": False,
-    }
+    user_sends_sticker(fake, alice.id)
     await alice.bot.settle()
     assert fake.sent_to(alice.id)[-1].text.startswith("Sorry, I couldn't make sense of that.")

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from bot.fake_api import FakeBotApi
-from tests.conftest import Person, RunningBot, make_settings
+from tests.conftest import Person, RunningBot, make_settings, user_sends_sticker
 
 
 async def test_guided_flow_by_buttons_ends_in_a_plan_card_in_the_same_message(
@@ -148,17 +148,7 @@ async def test_start_in_the_middle_leaves_the_flow_and_hedge_starts_it_afresh(
 async def test_a_sticker_outside_any_question_gets_an_answer(
     bot: RunningBot, alice: Person, fake: FakeBotApi
 ) -> None:
-    message = fake.user_says(alice.id, "x")["message"]
-    del message["text"]
-    message["sticker"] = {
-        "file_id": "s",
-        "file_unique_id": "s",
-        "type": "regular",
-        "width": 1,
-        "height": 1,
-        "is_animated": False,
-        "is_video": False,
-    }
+    user_sends_sticker(fake, alice.id)
     await bot.settle()
     (answer,) = fake.sent_to(alice.id)
     assert answer.text == "Sorry, I couldn't make sense of that.\nI can only read text here."
