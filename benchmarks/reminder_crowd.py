@@ -69,23 +69,14 @@ async def crowd(count: int) -> dict[str, float]:
     from bot import reminder_store as store
     from bot.fake_api import FakeBotApi
     from bot.storage import open_database
+    from tests.reminder_bot_process import spawn
 
     api = await FakeBotApi(rate_limit=30).start()
     workdir = Path(tempfile.mkdtemp(prefix="reminder_crowd_"))
     db_path = workdir / "crowd.sqlite"
     first_due = datetime.now(UTC) + timedelta(seconds=8)  # the bot is up and idle by then
     seed_crowd(db_path, count, first_due)
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "tests.reminder_bot_process",
-        "--db",
-        str(db_path),
-        "--base-url",
-        api.base_url,
-        cwd=ROOT,
-        stderr=(workdir / "bot.log").open("wb"),
-    )
+    process = await spawn(api.base_url, db_path, stderr=(workdir / "bot.log").open("wb"))
     db = open_database(db_path)
     while store.count_by_status(db).get("sent", 0) < count:
         if process.returncode is not None:

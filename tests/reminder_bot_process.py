@@ -3,11 +3,40 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import sys
+from pathlib import Path
+from typing import IO, Any
 
 from bot.app import build_application
 from bot.config import RemindersConfig, Settings, StorageConfig, TelegramConfig
 from bot.fake_api import FAKE_TOKEN
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def spawn(
+    base_url: str,
+    db_path: Path,
+    *extra_args: str,
+    stdout: Any = None,
+    stderr: IO[bytes] | None = None,
+) -> asyncio.subprocess.Process:
+    """Start this module as a separate bot process against the Bot API at base_url."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "tests.reminder_bot_process",
+        "--db",
+        str(db_path),
+        "--base-url",
+        base_url,
+        *extra_args,
+        cwd=ROOT,
+        stdout=stdout,
+        stderr=stderr,
+    )
 
 
 def main() -> None:

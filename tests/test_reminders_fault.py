@@ -10,7 +10,6 @@ import asyncio
 import os
 import random
 import signal
-import sys
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,13 +21,13 @@ from bot.storage import open_database
 from hedging.market import load_snapshot
 from hedging.models import Concern, HedgeRequest, Holding, Intent, Portfolio
 from hedging.planner import recommend
+from tests.reminder_bot_process import spawn
 
 REMINDERS = int(os.environ.get("HEDGEBOT_FAULT_REMINDERS", "240"))
 KILLS = int(os.environ.get("HEDGEBOT_FAULT_KILLS", "8"))
 SEED = int(os.environ.get("HEDGEBOT_FAULT_SEED", "20261209"))  # kill moments and due times
 EXTRA_ARGS = os.environ.get("HEDGEBOT_FAULT_BOT_ARGS", "").split()
 FIRST_CHAT = 10_000
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def seed(db_path: Path, now: datetime) -> list[int]:
@@ -55,16 +54,10 @@ def seed(db_path: Path, now: datetime) -> list[int]:
 
 
 async def run_bot(api: FakeBotApi, db_path: Path, log: Path) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "tests.reminder_bot_process",
-        "--db",
-        str(db_path),
-        "--base-url",
+    return await spawn(
         api.base_url,
+        db_path,
         *EXTRA_ARGS,
-        cwd=ROOT,
         stdout=asyncio.subprocess.DEVNULL,
         stderr=log.open("ab"),
     )
