@@ -29,9 +29,9 @@ from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from bot.app import application_builder, build_application
 from bot.config import Settings, StorageConfig, TelegramConfig
-from bot.fake_api import FAKE_TOKEN, FakeBotApi
-from bot.processor import PerChatUpdateProcessor
-from bot.storage import open_database
+from bot.devtools.fake_api import FAKE_TOKEN, FakeBotApi
+from bot.platform.processor import PerChatUpdateProcessor
+from bot.storage.db import open_database
 
 PLAN_MESSAGE = "I hold 2 BTC and 10 ETH, worried about FOMC on Wednesday, want to keep some upside"
 
@@ -80,9 +80,9 @@ def sample_card() -> tuple[str, Any]:
     """The card (HTML and buttons) the hedge bot sends for PLAN_MESSAGE."""
     from datetime import UTC, datetime
 
-    from bot import keyboards
-    from bot.render import render
-    from bot.views import card_context, plan_rows
+    from bot.features.hedge import keyboards
+    from bot.features.hedge.views import card_context, plan_rows
+    from bot.ui.render import render
     from hedging.holdings import parse_holdings
     from hedging.market import load_snapshot
     from hedging.models import Concern, HedgeRequest, Intent, Outlook, Portfolio
@@ -94,7 +94,7 @@ def sample_card() -> tuple[str, Any]:
     )
     rec = recommend(request, load_snapshot(), now=datetime.now(UTC))
     rows = [(row.index, row.plan.kind.value) for row in plan_rows(rec) if row.plan.available]
-    return render("bot/plan_card.j2", **card_context(rec)), keyboards.plan_card(1, 1, rows)
+    return render("hedge/plan_card.j2", **card_context(rec)), keyboards.plan_card(1, 1, rows)
 
 
 def _percentile(values: list[float], q: float) -> float:

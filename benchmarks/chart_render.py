@@ -35,7 +35,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="uncached renders per chart")
     args = parser.parse_args()
 
-    from bot.charts import ChartCache, plan_chart, render_comparison_chart, render_plan_chart
+    from bot.features.charts.images import (
+        ChartCache,
+        plan_chart,
+        render_comparison_chart,
+        render_plan_chart,
+    )
     from hedging.holdings import parse_holdings
     from hedging.market import load_snapshot
     from hedging.models import HedgeRequest, Portfolio

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.faq import Outcome, knowledge_base  # noqa: E402
+from bot.features.faq.knowledge import Outcome, knowledge_base  # noqa: E402
 
 PARAPHRASES = ROOT / "tests" / "data" / "faq_paraphrases.toml"
 GOALS = {"top-1": 0.90, "top-3": 0.98}

@@ -17,12 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.marketdata.cache import MarketCache
-from bot.marketdata.provider import LiveProvider, LiveSettings
-from bot.marketdata.replay import replay_factory
 from hedging.market import MarketDataProvider, SnapshotProvider
 from hedging.models import HedgeRequest, Holding, Portfolio, Region
 from hedging.planner import recommend
+from marketdata.cache import MarketCache
+from marketdata.provider import LiveProvider, LiveSettings
+from marketdata.replay import replay_factory
 
 RECORDINGS = Path(__file__).resolve().parent.parent / "tests" / "data" / "ccxt"
 RECORDED_AT = datetime(2026, 11, 25, 11, 0, 5, tzinfo=UTC)

@@ -28,8 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def seed_crowd(db_path: Path, count: int, due: datetime) -> None:
     """`count` users, each with a plan and a reminder, all due within one minute."""
-    from bot import reminder_store as store
-    from bot.storage import open_database
+    from bot.storage.db import iso, open_database
     from hedging.market import load_snapshot
     from hedging.models import Concern, HedgeRequest, Holding, Intent, Portfolio
     from hedging.planner import recommend
@@ -42,7 +41,7 @@ def seed_crowd(db_path: Path, count: int, due: datetime) -> None:
     )
     recommendation = recommend(request, load_snapshot(), now=now)
     request_json, recommendation_json = request.model_dump_json(), recommendation.model_dump_json()
-    created = store.iso(now)
+    created = iso(now)
     with db.conn:
         db.execute("BEGIN")
         db.conn.executemany(
@@ -58,7 +57,7 @@ def seed_crowd(db_path: Path, count: int, due: datetime) -> None:
             "INSERT INTO reminders (user_id, chat_id, plan_id, due_at, scheduled_for, status, "
             "attempts, reason, created_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, 'fomc', ?)",
             [
-                (u, u, u, store.iso(at), store.iso(at), created)
+                (u, u, u, iso(at), iso(at), created)
                 for u in range(1, count + 1)
                 for at in [due + timedelta(seconds=random.uniform(0, 59))]
             ],
@@ -66,10 +65,10 @@ def seed_crowd(db_path: Path, count: int, due: datetime) -> None:
 
 
 async def crowd(count: int) -> dict[str, float]:
-    from bot import reminder_store as store
-    from bot.fake_api import FakeBotApi
-    from bot.storage import open_database
-    from tests.reminder_bot_process import spawn
+    from bot.devtools.fake_api import FakeBotApi
+    from bot.features.reminders import store
+    from bot.storage.db import open_database
+    from tests.fault.reminder_bot_process import spawn
 
     api = await FakeBotApi(rate_limit=30).start()
     workdir = Path(tempfile.mkdtemp(prefix="reminder_crowd_"))
@@ -106,12 +105,11 @@ async def crowd(count: int) -> dict[str, float]:
 
 def seed_million(db_path: Path, rows: int, overdue: int, in_flight: int) -> None:
     """`rows` pending reminders over the next year; some overdue, some left claimed by a crash."""
-    from bot import reminder_store as store
-    from bot.storage import open_database
+    from bot.storage.db import iso, open_database
 
     db = open_database(db_path)
     now = datetime.now(UTC)
-    created = store.iso(now)
+    created = iso(now)
     batch = 100_000
     for start in range(0, rows, batch):
         values = []
@@ -121,7 +119,7 @@ def seed_million(db_path: Path, rows: int, overdue: int, in_flight: int) -> None
             else:
                 at = now + timedelta(seconds=random.uniform(60, 365 * 86400))
             claimed = created if index < in_flight else None
-            values.append((index % 50_000 + 1, store.iso(at), store.iso(at), created, claimed))
+            values.append((index % 50_000 + 1, iso(at), iso(at), created, claimed))
         with db.conn:
             db.execute("BEGIN")
             db.conn.executemany(
@@ -136,9 +134,10 @@ STARTUP_PROBE = """
 import json, sys, time
 started = time.perf_counter()
 from bot.app import build_application
+from bot.services import services_of
 from bot.config import Settings, StorageConfig, TelegramConfig
-from bot.fake_api import FAKE_TOKEN
-from bot import reminder_store as store
+from bot.devtools.fake_api import FAKE_TOKEN
+from bot.features.reminders import store
 imported = time.perf_counter()
 settings = Settings(
     telegram=TelegramConfig(token=FAKE_TOKEN, base_url="http://127.0.0.1:9/bot"),
@@ -146,7 +145,8 @@ settings = Settings(
 )
 app = build_application(settings)  # opens the db, registers reminders: recover + one job
 built = time.perf_counter()
-feature = app.bot_data["reminders"]
+feature = services_of(app).reminders
+assert feature is not None
 next_due = store.next_due_at(feature.db)
 first_batch = store.due_now(feature.db, feature.clock.now(), feature.engine.policy.batch_size)
 ready = time.perf_counter()

@@ -2,50 +2,34 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
 
-from bot.callbacks import Action
+from bot import features
 from bot.config import Settings
-from bot.handlers import common, errors, hedge, plan_card
-from bot.handlers import settings as settings_handlers
-from bot.keyboards import labels
-from bot.marketdata import keep_warm, market_from_config
-from bot.persistence import SqlitePersistence
-from bot.processor import PerChatUpdateProcessor
-from bot.storage import open_database
+from bot.features.start.handlers import fallbacks
+from bot.platform import errors
+from bot.platform.clock import Clock, SystemClock
+from bot.platform.features import Feature
+from bot.platform.persistence import SqlitePersistence
+from bot.platform.processor import PerChatUpdateProcessor
+from bot.services import BotApplication, BotContext, BotData, Services
+from bot.storage.db import open_database
+from bot.storage.plans import PlanRepository
+from bot.storage.users import UserRepository
+from bot.ui.keyboards import labels
+from marketdata import keep_warm, market_from_config
 
 log = logging.getLogger("hedgebot")
 
-# Feature modules other branches add; each exposes register(application).
-FEATURES: list[str] = [
-    "bot.handlers.charts",
-    "bot.handlers.reminders",
-    "bot.handlers.faq",
-]
-
-# command -> description for setMyCommands, from templates/bot/buttons.toml
-COMMANDS: dict[str, str] = dict(labels()["commands"])
-# feature module -> (command it answers, plan card button it handles)
-FEATURE_PROVIDES: dict[str, tuple[str | None, Action | None]] = {
-    "bot.handlers.faq": ("faq", None),
-    "bot.handlers.reminders": ("reminders", Action.REMIND),
-    "bot.handlers.charts": (None, Action.CHART),
-}
-
-
-class UtcClock:
-    """Wall-clock time in UTC (the reminders feature passes its own clock)."""
-
-    def now(self) -> datetime:
-        return datetime.now(UTC)
+# command -> description for setMyCommands, from templates/core/buttons.toml
+COMMANDS: dict[str, str] = dict(labels("core")["commands"])
 
 
 def _token(settings: Settings) -> str:
@@ -53,16 +37,21 @@ def _token(settings: Settings) -> str:
     return token.get_secret_value().strip() if token else ""
 
 
-async def _post_init(application: Application) -> None:
+async def _post_init(application: BotApplication) -> None:
     """Register the command list with Telegram."""
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS.items()])
 
 
-def application_builder(settings: Settings, db: sqlite_utils.Database) -> ApplicationBuilder:
-    """The stack every bot here runs on (the echo bot too): HTML, rate limiter, persistence."""
+def application_builder(
+    settings: Settings, db: sqlite_utils.Database, request: BaseRequest | None = None
+) -> ApplicationBuilder[Any, Any, Any, Any, Any, Any]:
+    """The stack every bot here runs on (the echo bot too): HTML, rate limiter, persistence.
+
+    `request` replaces HTTP to Telegram (bot.devtools.in_process, for handler-level tests)."""
     telegram = settings.telegram
-    return (
+    builder = (
         ApplicationBuilder()
+        .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .token(_token(settings))
         .base_url(telegram.base_url)
         .base_file_url(telegram.base_file_url)
@@ -87,49 +76,51 @@ def application_builder(settings: Settings, db: sqlite_utils.Database) -> Applic
             )
         )
         .concurrent_updates(PerChatUpdateProcessor(telegram.concurrent_updates))
-        .get_updates_read_timeout(telegram.poll_timeout + 10)
         .post_init(_post_init)
     )
+    if request is not None:
+        return builder.request(request).get_updates_request(request)
+    return builder.get_updates_read_timeout(telegram.poll_timeout + 10)
 
 
 def build_application(
     settings: Settings,
     *,
     market: Any = None,
-    clock: Any = None,
+    clock: Clock | None = None,
     db: sqlite_utils.Database | None = None,
-    features: list[str] | None = None,
-) -> Application:
-    """The whole bot: handlers, persistence in SQLite, HTML defaults, rate limiter with retries."""
+    optional: list[Feature] | None = None,
+    request: BaseRequest | None = None,
+) -> BotApplication:
+    """The whole bot: services, then every feature's handlers in the one order of features.FEATURES.
+
+    `optional` replaces the optional features (charts, reminders, FAQ): [] builds a bare bot."""
     if market is None:
         market = market_from_config(settings.market)
     db = db if db is not None else open_database(settings.storage.path)
-    application = application_builder(settings, db).build()
+    application: BotApplication = application_builder(settings, db, request).build()
     if settings.storage.flush_seconds == 0:  # write-through: a crash loses no conversation step
         processor = application.update_processor
         assert isinstance(processor, PerChatUpdateProcessor)
         processor.after_update = application.update_persistence
-    application.bot_data.update(
-        settings=settings, db=db, market=market, clock=clock or UtcClock(), plan_card_actions=[]
+    services = Services(
+        settings=settings,
+        db=db,
+        plans=PlanRepository(db),
+        users=UserRepository(db, settings.bot),
+        market=market,
+        clock=clock or SystemClock(),
     )
+    application.bot_data.services = services
     keep_warm(application, market)
     errors.register(application)
-    _register_core(application)
-    loaded = []
-    for name in FEATURES if features is None else features:
-        importlib.import_module(name).register(application)
-        loaded.append(name)
-        _, action = FEATURE_PROVIDES.get(name, (None, None))
-        if action is not None:
-            application.bot_data["plan_card_actions"].append(action)
-    provided = {FEATURE_PROVIDES.get(name, (None, None))[0] for name in loaded}
-    common.register_fallbacks(application, [c for c in ("faq", "reminders") if c not in provided])
+    chosen = features.installed(optional)
+    for feature in chosen:
+        if feature.setup is not None:
+            feature.setup(application, services)
+    missing = [f.command for f in features.OPTIONAL if f not in chosen and f.command]
+    for group, handler in [h for f in chosen for h in f.handlers(services)] + list(
+        fallbacks(missing)
+    ):
+        application.add_handler(handler, group=group)
     return application
-
-
-def _register_core(application: Application) -> None:
-    # settings first: while it waits for a typed timezone, that text is not a hedge request
-    settings_handlers.register(application)
-    hedge.register(application)
-    plan_card.register(application)
-    common.register(application)  # after the conversations, which own the hedge/settings buttons

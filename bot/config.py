@@ -9,7 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from marketdata.settings import MarketSettings
 
 ENV_PREFIX = "HEDGEBOT_"
 TOKEN_VARIABLE = "HEDGEBOT_TELEGRAM__TOKEN"
@@ -47,29 +49,6 @@ class StorageConfig(Section):
     flush_seconds: float = Field(0.0, ge=0, le=300)
 
 
-class MarketConfig(Section):
-    """Where prices come from."""
-
-    source: Literal["snapshot", "live"] = "snapshot"
-    cache_seconds: float = Field(15.0, gt=0)  # how long a live price stays fresh
-    venues: list[str] = ["binance", "bybit", "okx", "deribit"]  # asked in this order
-    us_venues: list[str] = ["coinbase", "kraken"]  # for a user whose region is US
-    options_venue: str = "deribit"  # listed options and implied volatility
-    stocks: Literal["snapshot", "yahoo"] = "snapshot"  # stocks and ETFs: yahoo needs [stocks]
-    timeout_seconds: float = Field(4.0, gt=0, le=30)  # per exchange call; a reply waits once
-    funding_minutes: float = Field(5.0, gt=0)  # how long a funding rate stays fresh
-    volatility_hours: float = Field(6.0, gt=0)  # daily closes behind volatility and correlation
-    history_days: int = Field(90, ge=31, le=365)
-
-    @field_validator("venues", "us_venues", mode="before")
-    @classmethod
-    def _comma_separated(cls, value: Any) -> Any:
-        """HEDGEBOT_MARKET__VENUES=binance,okx arrives as one string."""
-        if isinstance(value, str):
-            return [part.strip() for part in value.split(",") if part.strip()]
-        return value
-
-
 class RemindersConfig(Section):
     """Reminders to take a hedge off."""
 
@@ -102,7 +81,7 @@ class Settings(Section):
 
     telegram: TelegramConfig = TelegramConfig()
     storage: StorageConfig = StorageConfig()
-    market: MarketConfig = MarketConfig()
+    market: MarketSettings = MarketSettings()
     reminders: RemindersConfig = RemindersConfig()
     bot: BotConfig = BotConfig()
 

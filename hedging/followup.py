@@ -1,12 +1,25 @@
-"""What happened to a hedge since it was planned: funding so far, and what it saved or cost."""
+"""A hedge after it was planned: which event it waits for, when it ends, what it saved or cost."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from hedging.models import Instrument, Leg, Model, Plan, PortfolioSummary, Side
+from hedging.events import EventCalendar, ScheduledEvent
+from hedging.models import (
+    Concern,
+    HedgeRequest,
+    Instrument,
+    Leg,
+    Model,
+    Plan,
+    PortfolioSummary,
+    Recommendation,
+    Side,
+)
 
 HOURS_PER_YEAR = 365 * 24
+SAME_EVENT = timedelta(hours=36)  # a user's event date this close to the calendar's is that event
 
 
 class LegProgress(Model):
@@ -107,3 +120,57 @@ def hedge_progress(
         hedge_pnl_usd=hedge_pnl,
         saved_usd=saved,
     )
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """What a reminder needs to know about its plan."""
+
+    plan: Plan
+    recommendation: Recommendation
+    request: HedgeRequest
+    created_at: datetime
+    event: ScheduledEvent | None
+    event_at: datetime | None
+    horizon_end: datetime
+
+
+def plan_facts(
+    request: HedgeRequest,
+    recommendation: Recommendation,
+    created_at: datetime,
+    calendar: EventCalendar,
+) -> PlanFacts | None:
+    """Which plan a reminder is about, which calendar event it hedges, when its horizon ends."""
+    chosen = next(
+        (plan for plan in recommendation.plans if plan.kind == recommendation.recommended),
+        recommendation.plans[0] if recommendation.plans else None,
+    )
+    if chosen is None:
+        return None
+    intent = recommendation.intent
+    event = None
+    if intent.concern in (Concern.FOMC, Concern.CPI):
+        event = calendar.next_event(intent.concern, after=created_at)
+    event_at = event.at if event else None
+    if intent.event_at is not None:
+        said = _utc(intent.event_at)
+        # the calendar knows the hour of the statement; the user's "on Wednesday" only the day
+        if event is None or abs(event.at - said) > SAME_EVENT:
+            # another day than the calendar's: trust the day, but the event keeps its usual hour
+            event = None
+            event_at = calendar.usual_moment(intent.concern, said.date()) or said
+    return PlanFacts(
+        plan=chosen,
+        recommendation=recommendation,
+        request=request,
+        created_at=created_at,
+        event=event,
+        event_at=event_at,
+        horizon_end=created_at + timedelta(days=intent.horizon_days),
+    )
+
+
+def _utc(moment: datetime) -> datetime:
+    """The same instant in UTC; a naive datetime is taken to be UTC already."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -26,7 +26,7 @@ Fraction = Annotated[float, Field(ge=0, le=1), AfterValidator(_finite)]
 class Model(BaseModel):
     """Base for every core model: immutable, strict about unknown fields."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class AssetClass(StrEnum):

@@ -1,0 +1,89 @@
+"""The plan card and its views: each plan's cost sheet and scenario table, by editing in place."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.features.hedge import keyboards
+from bot.features.hedge.buttons import CardButton, CostsButton, ScenariosButton
+from bot.features.hedge.draft import Draft, make_plan
+from bot.features.hedge.views import card_context, plan_rows, venues_first
+from bot.platform.features import Group, Handlers
+from bot.services import BotContext, Services
+from bot.storage.plans import StoredPlan
+from bot.ui.render import Texts
+from bot.ui.replies import edit, reply
+
+texts = Texts("hedge")
+
+
+def card_markup(services: Services, stored: StoredPlan) -> InlineKeyboardMarkup:
+    """Buttons under a card: a row per plan, other features' buttons, change an input."""
+    rows = plan_rows(stored.recommendation)
+    return keyboards.plan_card(
+        stored.user_id,
+        stored.id,
+        [(row.index, row.plan.kind.value) for row in rows if row.plan.available],
+        services.hooks.card_buttons,
+    )
+
+
+async def show_plan(update: Update, context: BotContext, draft: Draft) -> StoredPlan:
+    """Price the draft and show its card (replacing the pressed question, if a button led here)."""
+    assert update.effective_user is not None
+    stored = await make_plan(context.services, update.effective_user.id, draft)
+    body = texts("plan_card", **card_context(stored.recommendation))
+    markup = card_markup(context.services, stored)
+    if update.callback_query:
+        await edit(update.callback_query, body, markup)
+    else:
+        await reply(update, body, markup)
+    return stored
+
+
+async def card(update: Update, context: BotContext) -> None:
+    """Back to the plan card."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    pressed = CardButton.unpack(query.data)
+    stored = context.services.plans.load(pressed.plan_id, pressed.owner_id) if pressed else None
+    if stored is None:
+        await edit(query, texts("plan_missing"))
+        return
+    body = texts("plan_card", **card_context(stored.recommendation))
+    await edit(query, body, card_markup(context.services, stored))
+
+
+async def detail(update: Update, context: BotContext) -> None:
+    """One plan's cost sheet or scenario table."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    pressed = CostsButton.unpack(query.data) or ScenariosButton.unpack(query.data)
+    services = context.services
+    stored = services.plans.load(pressed.plan_id, pressed.owner_id) if pressed else None
+    if pressed is None or stored is None:
+        await edit(query, texts("plan_missing"))
+        return
+    plans = stored.recommendation.plans
+    index = min(pressed.index, len(plans) - 1)
+    preferred = services.users.settings(stored.user_id).venue
+    body = texts(
+        "cost_sheet" if isinstance(pressed, CostsButton) else "scenarios",
+        plan=plans[index],
+        rec=stored.recommendation,
+        venues=venues_first(plans[index], preferred),
+        preferred_venue=preferred,
+        faq_link=services.hooks.term_link,
+    )
+    await edit(query, body, keyboards.plan_detail(stored.user_id, stored.id, index, pressed))
+
+
+def handlers(services: Services) -> Handlers:
+    return [
+        (Group.MAIN, CallbackQueryHandler(card, pattern=CardButton.pattern())),
+        (Group.MAIN, CallbackQueryHandler(detail, pattern=CostsButton.pattern())),
+        (Group.MAIN, CallbackQueryHandler(detail, pattern=ScenariosButton.pattern())),
+    ]

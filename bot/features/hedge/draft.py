@@ -1,0 +1,110 @@
+"""From a user's draft (holdings, concern, horizon, outlook) to a stored recommendation."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from typing import Any, TypedDict
+
+from pydantic import ValidationError
+
+from bot.services import Services
+from bot.storage.plans import StoredPlan
+from bot.storage.users import UserSettings
+from hedging.errors import HedgeInputError
+from hedging.models import (
+    Concern,
+    HedgeRequest,
+    Holding,
+    Intent,
+    Outlook,
+    PlanSettings,
+    Portfolio,
+    Region,
+)
+from marketdata import market_for
+
+STEPS = ("holdings", "concern", "horizon", "outlook")
+STEP_FIELD = {
+    "holdings": "holdings",
+    "concern": "concern",
+    "horizon": "horizon_days",
+    "outlook": "outlook",
+}
+
+
+class Draft(TypedDict, total=False):
+    """The answers so far, kept in user_data (JSON) while the conversation runs."""
+
+    step: str
+    holdings: list[dict[str, Any]]
+    concern: str
+    horizon_days: float
+    event_at: str | None
+    outlook: str
+    max_cost_usd: float | None
+
+
+def next_missing(draft: Draft) -> str | None:
+    """The first step the draft has no answer for, or None when a plan can be made."""
+    for step in STEPS:
+        if not draft.get(STEP_FIELD[step]):
+            return step
+    return None
+
+
+def draft_of(request: HedgeRequest) -> Draft:
+    """A stored plan's inputs as a draft, to change one of them."""
+    intent = request.intent
+    return {
+        "holdings": [
+            h.model_dump(mode="json", exclude_none=True) for h in request.portfolio.holdings
+        ],
+        "concern": intent.concern.value,
+        "horizon_days": intent.horizon_days,
+        "event_at": intent.event_at.isoformat() if intent.event_at else None,
+        "outlook": intent.outlook.value,
+        "max_cost_usd": intent.max_cost_usd,
+    }
+
+
+def build_request(draft: Draft, settings: UserSettings) -> HedgeRequest:
+    """The core's request from a complete draft and the user's settings."""
+    try:
+        holdings = [Holding.model_validate(h) for h in draft["holdings"]]
+        event_at = draft.get("event_at")
+        return HedgeRequest(
+            portfolio=Portfolio(holdings=holdings),
+            intent=Intent(
+                concern=Concern(draft["concern"]),
+                horizon_days=float(draft["horizon_days"]),
+                event_at=datetime.fromisoformat(event_at) if event_at else None,
+                outlook=Outlook(draft["outlook"]),
+                max_cost_usd=draft.get("max_cost_usd"),
+                region=Region.US if settings.region == "us" else Region.OTHER,
+            ),
+            settings=PlanSettings(leverage=settings.leverage, taker_fee=settings.taker_fee),
+        )
+    except ValidationError as error:
+        raise HedgeInputError.from_validation(error) from error
+
+
+async def make_plan(services: Services, user_id: int, draft: Draft) -> StoredPlan:
+    """Price every hedge for the draft, store it, and return it; HedgeInputError for bad input."""
+    from hedging.market import SnapshotProvider
+    from hedging.planner import recommend
+
+    request = build_request(draft, services.users.settings(user_id))
+    symbols = [h.symbol for h in request.portfolio.holdings]
+    market = market_for(services.market, request.intent.region)
+    snapshot = (
+        market.snapshot(symbols)
+        if isinstance(market, SnapshotProvider)  # in memory: a thread hop would only cost time
+        else await asyncio.to_thread(market.snapshot, symbols)
+    )
+    now = services.clock.now()
+    try:
+        recommendation = recommend(request, snapshot, now=now)
+    except ValidationError as error:
+        raise HedgeInputError.from_validation(error) from error
+    return services.plans.save(user_id, request, recommendation, now)

@@ -1,0 +1,6 @@
+"""/settings: leverage, fee tier, region, timezone and preferred venue, kept per user."""
+
+from bot.features.settings.handlers import handlers
+from bot.platform.features import Feature
+
+FEATURE = Feature("settings", handlers, command="settings")
