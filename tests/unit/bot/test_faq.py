@@ -283,3 +283,21 @@ def test_the_command_line_without_a_question_lists_every_entry(
     assert main(["faq"]) == 0
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line[:2] == "  "]
     assert listed == list(KB.entries)
+
+
+REAL_QUESTIONS: list[dict[str, object]] = tomllib.loads(
+    (Path(__file__).parent / "data" / "faq_real_questions.toml").read_text(encoding="utf-8")
+)["question"]
+
+
+def test_the_real_question_set_is_split_and_names_only_existing_entries() -> None:
+    """Issue 11: at least 80 real questions, both halves with covered and uncovered ones."""
+    assert len(REAL_QUESTIONS) >= 80
+    assert len({q["id"] for q in REAL_QUESTIONS}) == len(REAL_QUESTIONS)
+    named = {e for q in REAL_QUESTIONS for e in [q["expected"], *q.get("also", [])] if e}  # type: ignore[misc]
+    assert named <= set(KB.entries)
+    for split in ("tune", "heldout"):
+        half = [q for q in REAL_QUESTIONS if q["split"] == split]
+        assert sum(bool(q["expected"]) for q in half) >= 20
+        assert sum(not q["expected"] and q.get("kind") != "plan" for q in half) >= 6
+    assert all(str(q["source"]).startswith("http") and q["question"] for q in REAL_QUESTIONS)
