@@ -54,7 +54,7 @@ def pnl_at_move(
     unhedged = portfolio.value_usd * move
     hedge = sum(leg_pnl(leg, move, proxy_beta) for leg in plan.legs)
     hedged = unhedged + hedge
-    carrying = plan.costs.fees_usd + plan.costs.funding_usd
+    carrying = plan.costs.total_usd - plan.costs.premium_usd  # premium is in the legs' P&L
     return Scenario(
         move=move,
         unhedged_pnl_usd=unhedged,
