@@ -29,7 +29,6 @@ from hedging.plan_details import (
 )
 
 MAX_NOTIONAL_USD = 1e12  # beyond this a size is a typo, not a portfolio
-__all__ = ["FuturePreference", "Instrument", "MarginMode", "Model", "Scenario"]
 
 
 class AssetClass(StrEnum):
