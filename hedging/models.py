@@ -72,6 +72,7 @@ class Side(StrEnum):
     LONG = "long"
     BUY_PUT = "buy_put"
     SELL_CALL = "sell_call"
+    SELL_PUT = "sell_put"  # the lower leg of a put spread
 
 
 class Holding(Model):
