@@ -28,9 +28,11 @@ def _q(carry: float, rate: float, vol: float, years: float, sign: int) -> tuple[
     """(q for the seed, q for the solution): the roots of BAW's quadratic, − for puts, + calls."""
     n = 2 * carry / (vol * vol)
     m = 2 * rate / (vol * vol)
-    k = 1 - math.exp(-rate * years)
+    # M/K with K = 1 − e^(−rT); its limit as r → 0 is 2/(σ²T)
+    tiny = rate * years < 1e-12
+    m_over_k = 2 / (vol * vol * years) if tiny else m / -math.expm1(-rate * years)
     seed = (-(n - 1) + sign * math.sqrt((n - 1) ** 2 + 4 * m)) / 2
-    return seed, (-(n - 1) + sign * math.sqrt((n - 1) ** 2 + 4 * m / k)) / 2
+    return seed, (-(n - 1) + sign * math.sqrt((n - 1) ** 2 + 4 * m_over_k)) / 2
 
 
 def critical_price(
@@ -85,7 +87,8 @@ def american(
     put = kind is OptionType.PUT
     intrinsic = max(strike - spot, 0.0) if put else max(spot - strike, 0.0)
     carry = rate - dividend_yield
-    no_early_exercise = rate <= 0 if put else carry >= rate
+    worth = rate if put else rate - carry  # what waiting costs: interest (put), dividends (call)
+    no_early_exercise = worth * years < 1e-9
     if years <= 0 or vol <= 0 or spot <= 0 or no_early_exercise:
         return max(european, intrinsic)
     boundary = critical_price(kind, strike, years, rate, vol, dividend_yield)

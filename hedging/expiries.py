@@ -91,7 +91,10 @@ QUARTER_MONTHS = (3, 6, 9, 12)
 MIN_DAYS_TO_EXPIRY = 7  # a future in its last week is not opened as a hedge
 
 
-def future_expiries(now: datetime, asset_class: AssetClass, regulated: bool) -> list[datetime]:
+@cache
+def future_expiries(
+    now: datetime, asset_class: AssetClass, regulated: bool
+) -> tuple[datetime, ...]:
     """Listed dated futures: crypto venues' quarterlies (last Friday, 08:00 UTC), CME crypto
     monthlies (last Friday, 16:00 London) and equity-index quarterlies (third Friday, 09:30 NY)."""
     today = now.astimezone(UTC).date()
@@ -108,7 +111,7 @@ def future_expiries(now: datetime, asset_class: AssetClass, regulated: bool) -> 
         days = [_last_friday(y, m) for y, m in months if m in QUARTER_MONTHS]
         stamps = [datetime.combine(d, CRYPTO_EXPIRY_TIME) for d in days]
     listed = LISTED_FUTURES[asset_class is AssetClass.INDEX, regulated]
-    return sorted(s.astimezone(UTC) for s in stamps if s > now)[:listed]
+    return tuple(sorted(s.astimezone(UTC) for s in stamps if s > now)[:listed])
 
 
 LISTED_FUTURES = {(True, True): 4, (True, False): 4, (False, True): 6, (False, False): 2}

@@ -2,11 +2,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from hedging.american import american
 from hedging.expiries import crypto_expiries, equity_expiries, expiry_covering
 from hedging.market import load_snapshot, with_prices
 from hedging.models import AssetClass, HedgeKind, HedgeRequest, Holding, Intent, Outlook, Portfolio
 from hedging.planner import recommend
-from hedging.american import american
 from hedging.pricing import OptionType, black76
 from hedging.scenarios import pnl_at_move
 

@@ -31,7 +31,7 @@ from hedging.plans.common import (
 )
 from hedging.plans.finish import finish_plan
 from hedging.plans.futures_notes import carry_quotes, future_notes
-from hedging.plans.routes import short_route
+from hedging.plans.routes import candidate_routes, choose_route
 
 PARTIAL_RATIO_BY_OUTLOOK = {Outlook.BIG_DROP: 0.75, Outlook.UNSURE: 0.5, Outlook.INSURANCE: 0.25}
 
@@ -70,7 +70,8 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
     leverage_used = wanted
     for position in context.positions:
         asset = context.assets[position.symbol]
-        route = short_route(context, asset)
+        routes = candidate_routes(context, asset)
+        route = choose_route(context, asset, routes)
         if route is None:
             notes.append(
                 f"No direct short on {position.symbol} fits your region and instruments, "
@@ -110,7 +111,7 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
                 coin_margined=route.coin_margined,
             )
         )
-        quotes.extend(carry_quotes(context, asset, leg, route))
+        quotes.extend(carry_quotes(context, asset, position.quantity * ratio, route, routes))
         notes.extend(future_notes(context, leg))
         parts.append((leg, leg_fees, leg_carry))
         venues.extend(route.venues)

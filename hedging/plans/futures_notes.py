@@ -4,8 +4,15 @@ instrument, the roll date and the basis risk of closing a dated future early."""
 from __future__ import annotations
 
 from hedging.models import AssetMarket, CarryQuote, Instrument, Leg
-from hedging.plans.common import Context, Route, short_costs, short_leg
-from hedging.plans.routes import future_routes
+from hedging.plans.common import (
+    Context,
+    Route,
+    carry_cost,
+    round_to_contracts,
+    slippage,
+    trading_fee,
+)
+from hedging.plans.routes import FUTURES
 
 HOURS_PER_YEAR = 365 * 24
 
@@ -18,29 +25,35 @@ def annual_rate(route: Route) -> float:
 
 
 def carry_quotes(
-    context: Context, asset: AssetMarket, chosen: Leg, route: Route
+    context: Context, asset: AssetMarket, wanted: float, chosen: Route, routes: list[Route]
 ) -> list[CarryQuote]:
-    """The perpetual and the dated future side by side for this short, the chosen one marked."""
+    """The perpetual and the dated future side by side for shorting `wanted` units, the chosen
+    one marked; empty unless both are open to the person."""
+    futures = [r for r in routes if r.instrument in FUTURES]
+    if len(futures) < 2:
+        return []
     quotes = []
-    for candidate in future_routes(context, asset):
-        if candidate.instrument is route.instrument:
-            candidate = route
-        leg, fees, carry = short_leg(context, asset, candidate, chosen.quantity)
-        costs = short_costs([(leg, fees, carry)])
+    for route in futures:
+        traded, contracts = round_to_contracts(wanted, route.contract_size)
+        notional = traded * asset.price_usd
+        fees = 2 * trading_fee(context, asset, route, traded, contracts)
+        carry = carry_cost(context, asset, route, notional)
+        slipped = slippage(asset, notional) or 0.0
+        quarterly = route.instrument is Instrument.QUARTERLY
         quotes.append(
             CarryQuote(
-                instrument=candidate.instrument,
-                venue=leg.venue,
-                annual_rate=annual_rate(candidate),
-                funding_usd=costs.funding_usd,
-                basis_usd=costs.basis_usd,
-                fees_usd=costs.fees_usd,
-                slippage_usd=costs.slippage_usd,
-                total_usd=costs.total_usd,
-                chosen=candidate.instrument is route.instrument,
+                instrument=route.instrument,
+                venue=route.venues[0].name if route.venues else None,
+                annual_rate=annual_rate(route),
+                funding_usd=0.0 if quarterly else carry,
+                basis_usd=carry if quarterly else 0.0,
+                fees_usd=fees,
+                slippage_usd=slipped,
+                total_usd=fees + carry + slipped,
+                chosen=route.instrument is chosen.instrument,
             )
         )
-    return quotes if len(quotes) > 1 else []
+    return quotes
 
 
 def future_notes(context: Context, leg: Leg) -> list[str]:

@@ -32,7 +32,8 @@ from hedging.skew import skewed_vol
 from hedging.venues import venues_for
 
 STRIKE_OFFSETS = (0.0, -0.05, -0.10)
-CALL_OFFSETS = (0.25, 0.20, 0.15, 0.10, 0.05, 0.03, 0.02)  # collar: highest strike that still pays for the put
+# collar: the highest call strike that still pays for the put
+CALL_OFFSETS = (0.25, 0.20, 0.15, 0.10, 0.05, 0.03, 0.02)
 STRIKE_BY_OUTLOOK = {Outlook.BIG_DROP: 0, Outlook.UNSURE: 1, Outlook.INSURANCE: 1}
 SECONDS_PER_YEAR = 365 * 24 * 3600
 BLACK_76 = "black-76"
@@ -251,7 +252,7 @@ def _collar(
         spread_usd=spread,
         total_usd=net + fees + spread,
     )
-    plan = Plan(
+    plan = Plan.model_construct(  # a draft for the scenario table only
         kind=HedgeKind.OPTIONS,
         legs=legs,
         hedge_ratio=1.0,

@@ -54,7 +54,7 @@ def build_put_spread(
         spread_usd=spread,
         total_usd=net + fees + spread,
     )
-    draft = Plan(
+    draft = Plan.model_construct(  # for the scenario table only
         kind=HedgeKind.OPTIONS,
         legs=legs,
         hedge_ratio=1.0,

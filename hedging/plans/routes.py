@@ -70,20 +70,19 @@ def cost_rate(context: Context, asset: AssetMarket, route: Route) -> float:
     return 2 * fee + carry_cost(context, asset, route, 1.0)
 
 
-def future_routes(context: Context, asset: AssetMarket) -> list[Route]:
-    """The perpetual and dated-future routes open to this person for this asset."""
-    return [r for r in candidate_routes(context, asset) if r.instrument in FUTURES]
-
-
 def short_route(context: Context, asset: AssetMarket) -> Route | None:
-    """The best way to short this asset directly, or None if none fits.
+    """The best way to short this asset directly, or None if none fits (see choose_route)."""
+    return choose_route(context, asset, candidate_routes(context, asset))
+
+
+def choose_route(context: Context, asset: AssetMarket, routes: list[Route]) -> Route | None:
+    """The best of the candidate routes, or None if there are none.
 
     Between a perpetual and a dated future: the one the settings ask for, else the cheaper over
     the horizon (funding against basis) where a perpetual comes first; in the US the regulated
     dated future stays first (both are still priced side by side). Other instruments follow the
     region's order.
     """
-    routes = candidate_routes(context, asset)
     if not routes or routes[0].instrument not in FUTURES:
         return routes[0] if routes else None
     futures = [r for r in routes if r.instrument in FUTURES]
