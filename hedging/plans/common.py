@@ -11,16 +11,20 @@ from hedging.models import (
     AssetMarket,
     Costs,
     FeeSchedule,
+    HedgeKind,
     HedgeRequest,
     Instrument,
     Leg,
     MarketSnapshot,
+    Plan,
     PortfolioSummary,
     Position,
     Region,
+    Scenario,
     Side,
     VenueRef,
 )
+from hedging.scenarios import pnl_at_move
 
 HOURS_PER_YEAR = 365 * 24
 INSTRUMENT_NAMES = {
@@ -195,3 +199,28 @@ def short_leg(
 def horizon_sigma(volatility: float, years: float) -> float:
     """One standard deviation of the return over the horizon."""
     return volatility * math.sqrt(years)
+
+
+def option_costs(premium: float, fees: float, spread: float) -> Costs:
+    """Costs of option legs: the mid premium, the fees and the spread crossed, all in the total."""
+    return Costs(
+        fees_usd=fees,
+        funding_usd=0.0,
+        premium_usd=premium,
+        spread_usd=spread,
+        total_usd=premium + fees + spread,
+    )
+
+
+def draft_scenarios(context: Context, legs: list[Leg], costs: Costs) -> list[Scenario]:
+    """The scenario table of a variant (collar, put spread) that is not a plan of its own."""
+    draft = Plan.model_construct(
+        kind=HedgeKind.OPTIONS,
+        legs=legs,
+        hedge_ratio=1.0,
+        leverage=1.0,
+        margin_usd=0.0,
+        costs=costs,
+        scenarios=[],
+    )
+    return [pnl_at_move(draft, context.portfolio, move) for move in SCENARIO_MOVES]

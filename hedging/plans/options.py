@@ -12,7 +12,6 @@ from hedging.models import (
     AssetClass,
     AssetMarket,
     CollarDetails,
-    Costs,
     HedgeKind,
     Instrument,
     Leg,
@@ -23,11 +22,10 @@ from hedging.models import (
     Side,
     VenueRef,
 )
-from hedging.plans.common import SCENARIO_MOVES, Context
+from hedging.plans.common import Context, draft_scenarios, option_costs
 from hedging.plans.finish import finish_plan
 from hedging.plans.put_spread import build_put_spread
 from hedging.pricing import OptionType, black76, black_scholes, black_scholes_delta
-from hedging.scenarios import pnl_at_move
 from hedging.skew import skewed_vol
 from hedging.venues import venues_for
 
@@ -245,22 +243,7 @@ def _collar(
         spread += market.half_spread(call.premium_usd or 0.0)
     legs.extend(calls)
     net = sum(leg.premium_usd or 0.0 for leg in puts) - sum(leg.premium_usd or 0.0 for leg in calls)
-    costs = Costs(
-        fees_usd=fees,
-        funding_usd=0.0,
-        premium_usd=net,
-        spread_usd=spread,
-        total_usd=net + fees + spread,
-    )
-    plan = Plan.model_construct(  # a draft for the scenario table only
-        kind=HedgeKind.OPTIONS,
-        legs=legs,
-        hedge_ratio=1.0,
-        leverage=1.0,
-        margin_usd=0.0,
-        costs=costs,
-        scenarios=[],
-    )
+    costs = option_costs(net, fees, spread)
     return CollarDetails(
         put_strike_usd=puts[0].strike_usd or 0.0,
         call_strike_usd=calls[0].strike_usd or 0.0,
@@ -269,7 +252,7 @@ def _collar(
         fees_usd=fees,
         spread_usd=spread,
         capped_above_usd=calls[0].strike_usd or 0.0,
-        scenarios=[pnl_at_move(plan, context.portfolio, move) for move in SCENARIO_MOVES],
+        scenarios=draft_scenarios(context, legs, costs),
     )
 
 
@@ -326,13 +309,7 @@ def build_options_plan(context: Context) -> Plan:
     fees = sum(details.fees_usd for _, details in chosen)
     premium = sum(details.premium_usd for _, details in chosen)
     spread = sum(details.spread_usd for _, details in chosen)
-    costs = Costs(
-        fees_usd=fees,
-        funding_usd=0.0,
-        premium_usd=premium,
-        spread_usd=spread,
-        total_usd=premium + fees + spread,
-    )
+    costs = option_costs(premium, fees, spread)
     protected = sum(leg.quantity * leg.price_usd for leg in legs)
     value = context.portfolio.value_usd
     return finish_plan(

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hedging.models import Costs, HedgeKind, Leg, Plan, PutSpreadDetails, Side
-from hedging.plans.common import SCENARIO_MOVES, Context
-from hedging.scenarios import pnl_at_move
+from hedging.models import Leg, PutSpreadDetails, Side
+from hedging.plans.common import Context, draft_scenarios, option_costs
 
 if TYPE_CHECKING:
     from hedging.plans.options import OptionMarket
@@ -47,22 +46,7 @@ def build_put_spread(
         net += (put.premium_usd or 0.0) - (sold.premium_usd or 0.0)
         payout += (long_strike - lower) * put.quantity
         alone += (put.premium_usd or 0.0) + put_spread + put_fee
-    costs = Costs(
-        fees_usd=fees,
-        funding_usd=0.0,
-        premium_usd=net,
-        spread_usd=spread,
-        total_usd=net + fees + spread,
-    )
-    draft = Plan.model_construct(  # for the scenario table only
-        kind=HedgeKind.OPTIONS,
-        legs=legs,
-        hedge_ratio=1.0,
-        leverage=1.0,
-        margin_usd=0.0,
-        costs=costs,
-        scenarios=[],
-    )
+    costs = option_costs(net, fees, spread)
     first, sold_first = legs[0], legs[1]
     return PutSpreadDetails(
         long_strike_usd=first.strike_usd or 0.0,
@@ -78,5 +62,5 @@ def build_put_spread(
         max_payout_usd=payout,
         saving_vs_put_usd=alone - costs.total_usd,
         rounding=rounding_text(markets[0], first.contracts or 0.0),
-        scenarios=[pnl_at_move(draft, context.portfolio, move) for move in SCENARIO_MOVES],
+        scenarios=draft_scenarios(context, legs, costs),
     )
