@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from hedging.market import load_snapshot, with_prices
-from hedging.models import HedgeKind, HedgeRequest, Holding, Intent, Outlook, Portfolio, Side
+from hedging.models import HedgeKind, HedgeRequest, Holding, Intent, Outlook, Portfolio
 from hedging.skew import skewed_vol
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -69,15 +69,15 @@ def test_a_put_spread_costs_less_than_the_put_and_protects_only_down_to_its_lowe
     assert by_move[-0.20].hedged_pnl_usd < by_move[-0.10].hedged_pnl_usd + 1e-6
 
 
-def test_a_put_spread_sells_the_lower_put():
-    from hedging.planner import recommend
+def test_far_below_the_lower_strike_the_put_spread_pays_its_gap_and_no_more():
+    """At −30% (35,000, under both strikes) the 2 BTC lose 30,000; the spread pays back about
+    its gap x 2 BTC = 10,000, less its net premium (time value left at the horizon is small)."""
+    spread = options_plan(Holding(symbol="BTC", quantity=2)).put_spread
+    at_minus_30 = next(s for s in spread.scenarios if s.move == -0.30)
 
-    request = HedgeRequest(portfolio=Portfolio(holdings=[Holding(symbol="BTC", quantity=2)]))
-    market = with_prices(load_snapshot(), {"BTC": 50_000})
-    plan = next(p for p in recommend(request, market, now=NOW).plans if p.kind is HedgeKind.OPTIONS)
-
-    assert plan.put_spread.net_premium_usd < plan.options.premium_usd
-    assert Side.SELL_PUT.value == "sell_put"
+    assert at_minus_30.hedged_pnl_usd == pytest.approx(
+        -30_000 + spread.max_payout_usd - spread.net_premium_usd, rel=0.01
+    )
 
 
 def test_coin_settled_puts_carry_a_premium_adjusted_delta():
