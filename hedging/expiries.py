@@ -85,3 +85,46 @@ def expiry_covering(
     grid = tuple(sorted(e for e in listed if e > now)) or _grid(asset_class, symbol, now)
     end = now + timedelta(days=horizon_days)
     return next((expiry for expiry in grid if expiry >= end), grid[-1])
+
+
+QUARTER_MONTHS = (3, 6, 9, 12)
+MIN_DAYS_TO_EXPIRY = 7  # a future in its last week is not opened as a hedge
+
+
+@cache
+def future_expiries(
+    now: datetime, asset_class: AssetClass, regulated: bool
+) -> tuple[datetime, ...]:
+    """Listed dated futures: crypto venues' quarterlies (last Friday, 08:00 UTC), CME crypto
+    monthlies (last Friday, 16:00 London) and equity-index quarterlies (third Friday, 09:30 NY)."""
+    today = now.astimezone(UTC).date()
+    months = _months_ahead(today, 13)
+    if asset_class is AssetClass.INDEX:
+        new_york = ZoneInfo(NEW_YORK)
+        days = [_third_friday(y, m) for y, m in months if m in QUARTER_MONTHS]
+        stamps = [datetime.combine(d, time(9, 30), tzinfo=new_york) for d in days]
+    elif regulated:
+        london = ZoneInfo("Europe/London")
+        days = [_last_friday(y, m) for y, m in months]
+        stamps = [datetime.combine(d, time(16, 0), tzinfo=london) for d in days]
+    else:
+        days = [_last_friday(y, m) for y, m in months if m in QUARTER_MONTHS]
+        stamps = [datetime.combine(d, CRYPTO_EXPIRY_TIME) for d in days]
+    listed = LISTED_FUTURES[asset_class is AssetClass.INDEX, regulated]
+    return tuple(sorted(s.astimezone(UTC) for s in stamps if s > now)[:listed])
+
+
+LISTED_FUTURES = {(True, True): 4, (True, False): 4, (False, True): 6, (False, False): 2}
+
+
+def front_future(
+    now: datetime, asset_class: AssetClass, regulated: bool, horizon_days: float
+) -> tuple[datetime, datetime | None]:
+    """(the future to short, the date to roll it or None): the first listed expiry after the
+    horizon (and at least a week away); when none is listed that far, the nearest one, rolled
+    into the next at its expiry."""
+    earliest = now + timedelta(days=MIN_DAYS_TO_EXPIRY)
+    listed = [e for e in future_expiries(now, asset_class, regulated) if e >= earliest]
+    end = now + timedelta(days=horizon_days)
+    covering = next((e for e in listed if e >= end), None)
+    return (covering, None) if covering is not None else (listed[0], listed[0])

@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, Field
+
+from hedging.base import (
+    FiniteFloat,
+    Fraction,
+    FuturePreference,
+    Instrument,
+    MarginMode,
+    Model,
+    PositiveFloat,
+    Scenario,
+    _finite,
+)
+from hedging.plan_details import (
+    CarryQuote,
+    CollarDetails,
+    CorrelationDetails,
+    MarginOutcome,
+    OptionDetails,
+    PutSpreadDetails,
+)
 
 MAX_NOTIONAL_USD = 1e12  # beyond this a size is a typo, not a portfolio
-
-
-def _finite(value: float) -> float:
-    if not math.isfinite(value):
-        raise ValueError("must be a finite number")
-    return value
-
-
-FiniteFloat = Annotated[float, AfterValidator(_finite)]
-PositiveFloat = Annotated[float, Field(gt=0), AfterValidator(_finite)]
-Fraction = Annotated[float, Field(ge=0, le=1), AfterValidator(_finite)]
-
-
-class Model(BaseModel):
-    """Base for every core model: immutable, strict about unknown fields."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class AssetClass(StrEnum):
@@ -58,14 +60,6 @@ class Region(StrEnum):
     OTHER = "other"
 
 
-class Instrument(StrEnum):
-    PERPETUAL = "perpetual"
-    QUARTERLY = "quarterly"
-    OPTION = "option"
-    CFD = "cfd"
-    SHORT_SALE = "short_sale"  # borrow and sell the shares themselves
-
-
 class HedgeKind(StrEnum):
     FULL = "full"
     PARTIAL = "partial"
@@ -78,6 +72,7 @@ class Side(StrEnum):
     LONG = "long"
     BUY_PUT = "buy_put"
     SELL_CALL = "sell_call"
+    SELL_PUT = "sell_put"  # the lower leg of a put spread
 
 
 class Holding(Model):
@@ -113,6 +108,10 @@ class PlanSettings(Model):
     ratio: Annotated[float, Field(gt=0, le=1), AfterValidator(_finite)] | None = None
     taker_fee: Annotated[float, Field(ge=0, le=0.01), AfterValidator(_finite)] | None = None
     kinds: Annotated[frozenset[HedgeKind], Field(min_length=1)] = frozenset(HedgeKind)
+    margin_mode: MarginMode = MarginMode.ISOLATED  # the mode the plan's headline figure uses
+    wallet_usd: PositiveFloat | None = None  # cross-margin wallet; None = the plan's margin
+    venue: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_\-]{1,20}$")] | None = None  # "bybit"
+    instrument: FuturePreference | None = None  # None = the cheaper future for the horizon
 
 
 class HedgeRequest(Model):
@@ -159,6 +158,14 @@ class AssetMarket(Model):
     price_source: str | None = None  # set when the price is not the snapshot's own
     price_as_of: datetime | None = None  # when the price differs in age from the snapshot
     option_expiries: list[datetime] = []  # listed on the options venue now (live data); else a grid
+    annual_basis: FiniteFloat | None = None  # next quarterly: ln(F/S)/T, + = contango
+    basis_as_of: datetime | None = None
+    basis_source: str | None = None
+    skew_slope: FiniteFloat = 0.0  # IV added per unit of −ln(K/F): puts below the money cost more
+    skew_curvature: FiniteFloat = 0.0  # IV added per unit of ln(K/F)²
+    option_spread: Fraction = 0.0  # bid-ask spread as a share of the option's mid price
+    future_half_spread: Fraction = 0.0  # half the futures bid-ask, as a share of the price
+    future_depth_usd: PositiveFloat | None = None  # book depth within 1% of the price, each side
 
 
 class MarketSnapshot(Model):
@@ -197,69 +204,22 @@ class Leg(Model):
     years_left_at_horizon: float | None = None
     option_model: str | None = None
     liquidation_price_usd: float | None = None
+    annual_basis: float | None = None  # dated futures: the basis locked in by the short
+    roll_at: datetime | None = None  # when the horizon outlives the future: roll it then
+    slippage_usd: float | None = None  # futures: the round trip's estimated market impact
+    coin_margined: bool = False  # an inverse contract, margined in the coin itself
 
 
 class Costs(Model):
-    """Positive when the person pays, negative when they receive."""
+    """Positive when the person pays, negative when they receive; total_usd adds them all."""
 
     fees_usd: float
     funding_usd: float
-    premium_usd: float
+    premium_usd: float  # options at the model's mid price
     total_usd: float
-
-
-class Scenario(Model):
-    move: float  # -0.10 = a 10% fall at the horizon
-    unhedged_pnl_usd: float
-    hedged_pnl_usd: float  # price effects of spot and hedge, premium included
-    net_pnl_usd: float  # after fees and funding
-
-
-class OptionDetails(Model):
-    strike_usd: float
-    expiry_days: float
-    implied_vol: float
-    rate: float
-    premium_per_unit_usd: float
-    model: str  # "black-scholes" or "black-76"
-    symbol: str = ""
-    strike_pct: float = 0.0  # -0.05 = 5% below the price
-    expiry: datetime | None = None
-    contracts: float = 0.0
-    contract_size: float = 0.0
-    quantity: float = 0.0  # units protected after rounding to contracts
-    premium_usd: float = 0.0
-    fees_usd: float = 0.0
-    delta: float = 0.0
-    worst_case_loss_usd: float = 0.0  # spot falling to zero by expiry, premium and fees included
-    breakeven_usd: float = 0.0  # price at expiry above which the hedged position is in profit
-
-
-class CollarDetails(Model):
-    """A put bought and paid for (partly or fully) by a call sold above the price."""
-
-    put_strike_usd: float
-    call_strike_usd: float
-    call_premium_per_unit_usd: float
-    net_premium_usd: float  # put premium minus call premium, positive = paid
-    fees_usd: float
-    capped_above_usd: float  # gains stop at this price
-    scenarios: list[Scenario]
-
-
-class CorrelationDetails(Model):
-    proxy: str
-    rho: float
-    vol_asset: float
-    vol_hedge: float
-    hedge_ratio: float
-    effectiveness: float
-    residual_risk_usd: float  # one standard deviation of the hedged P&L over the horizon
-    vol_portfolio_usd: float = 0.0  # one standard deviation of the unhedged P&L over the horizon
-    proxy_beta: float = 0.0  # how much the proxy moves per 1 of the portfolio's move
-    breakdown_rho: float = 0.3
-    breakdown_scenarios: list[Scenario] = []
-    contracts: dict[str, float] = {}  # e.g. {"ES": 4.8, "MES": 48}
+    basis_usd: float = 0.0  # dated futures: −notional x annual basis x days/365
+    spread_usd: float = 0.0  # options bought at the ask (sold at the bid), beyond the mid
+    slippage_usd: float = 0.0  # futures: market impact of the size, open and close
 
 
 class VenueRef(Model):
@@ -292,6 +252,10 @@ class Plan(Model):
     option_strikes: list[OptionDetails] = []  # every strike priced, the chosen one included
     collar: CollarDetails | None = None
     notes: list[str] = []
+    margin_mode: MarginMode | None = None  # the mode of the headline liquidation figure
+    margin_modes: list[MarginOutcome] = []  # every mode side by side, headline one included
+    carry_quotes: list[CarryQuote] = []  # perpetual funding beside quarterly basis, per holding
+    put_spread: PutSpreadDetails | None = None
 
 
 class Position(Model):

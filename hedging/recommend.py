@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from hedging.models import HedgeKind, Outlook, Plan
+from hedging.models import HedgeKind, MarginMode, Outlook, Plan
 from hedging.plans.common import Context
 
 PREFERENCE = {
@@ -149,6 +149,30 @@ def _reasons(
         )
     else:
         reasons.extend(_kind_reasons(plan))
-    reasons = reasons[:2]
+    margin = margin_reason(plan)
+    reasons = reasons[: 2 if margin is None else 1]
+    if margin is not None:
+        reasons.append(margin)
     reasons.append(_cost_sentence(plan, context.horizon_days))
     return reasons
+
+
+def margin_reason(plan: Plan) -> str | None:
+    """The guide's step 4 in one line: hold a hedge on cross or portfolio margin, and why."""
+    by_mode = {outcome.mode: outcome for outcome in plan.margin_modes}
+    isolated = by_mode.get(MarginMode.ISOLATED)
+    if plan.kind not in DIRECT or isolated is None or isolated.liquidation_distance_pct is None:
+        return None
+    portfolio, cross = by_mode[MarginMode.PORTFOLIO], by_mode[MarginMode.CROSS]
+    better = portfolio if portfolio.liquidation_distance_pct is None else cross
+    if better.liquidation_distance_pct is None:
+        where = "out of reach"
+    else:
+        farthest = max(
+            portfolio.liquidation_distance_pct or 0.0, cross.liquidation_distance_pct or 0.0
+        )
+        where = f"{farthest:+.0%}"
+    return (
+        "Use cross or portfolio margin: what you hold offsets the short's losses, so liquidation "
+        f"moves from {isolated.liquidation_distance_pct:+.0%} (isolated) to {where}."
+    )

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from hedging.american import american
 from hedging.models import Leg, Plan, PortfolioSummary, Scenario, Side
 from hedging.pricing import OptionType, black76, black_scholes
 
 
 def option_value(leg: Leg, underlying: float) -> float:
     """One unit of the leg's option at the horizon, never below what exercising it would give."""
-    kind = OptionType.PUT if leg.side is Side.BUY_PUT else OptionType.CALL
+    kind = OptionType.PUT if leg.side in (Side.BUY_PUT, Side.SELL_PUT) else OptionType.CALL
     strike = leg.strike_usd or 0.0
     years = leg.years_left_at_horizon or 0.0
     vol = leg.implied_vol or 0.0
     rate = leg.rate or 0.0
     if leg.option_model == "black-76":
         model = black76(kind, underlying, strike, years, rate, vol)
+    elif leg.option_model == "american":
+        model = american(kind, underlying, strike, years, rate, vol, leg.dividend_yield or 0.0)
     else:
         model = black_scholes(kind, underlying, strike, years, rate, vol, leg.dividend_yield or 0.0)
     intrinsic = (
@@ -54,7 +57,7 @@ def pnl_at_move(
     unhedged = portfolio.value_usd * move
     hedge = sum(leg_pnl(leg, move, proxy_beta) for leg in plan.legs)
     hedged = unhedged + hedge
-    carrying = plan.costs.fees_usd + plan.costs.funding_usd
+    carrying = plan.costs.total_usd - plan.costs.premium_usd  # premium is in the legs' P&L
     return Scenario(
         move=move,
         unhedged_pnl_usd=unhedged,

@@ -13,14 +13,12 @@ from bot.ui.numbers import pct, qty, signed_usd, usd
 
 
 def templates_dir() -> Path:
-    """The templates folder: the installed package, or the source tree's `templates/`."""
-    try:
-        installed = Path(str(resources.files("hedgebot_templates")))
-        if installed.is_dir():
-            return installed
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "templates"
+    """The templates beside the code that is running: the source tree's `templates/` when this
+    module runs from a checkout (so a second checkout uses its own), else the installed package."""
+    checkout = Path(__file__).resolve().parent.parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "templates").is_dir():
+        return checkout / "templates"
+    return Path(str(resources.files("hedgebot_templates")))
 
 
 @cache

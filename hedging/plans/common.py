@@ -9,18 +9,22 @@ from datetime import datetime
 from hedging.models import (
     AssetClass,
     AssetMarket,
+    Costs,
     FeeSchedule,
+    HedgeKind,
     HedgeRequest,
     Instrument,
     Leg,
     MarketSnapshot,
+    Plan,
     PortfolioSummary,
     Position,
     Region,
+    Scenario,
     Side,
     VenueRef,
 )
-from hedging.venues import venues_for
+from hedging.scenarios import pnl_at_move
 
 HOURS_PER_YEAR = 365 * 24
 INSTRUMENT_NAMES = {
@@ -33,32 +37,8 @@ INSTRUMENT_NAMES = {
 SCENARIO_MOVES = (-0.30, -0.20, -0.10, -0.05, 0.0, 0.05, 0.10, 0.20, 0.30)
 UPSIDE_MOVE = 0.10
 
-# instruments a direct short may use, in order of preference
-SHORT_PREFERENCE = {
-    AssetClass.CRYPTO: (Instrument.PERPETUAL, Instrument.QUARTERLY, Instrument.CFD),
-    AssetClass.STOCK: (Instrument.CFD, Instrument.SHORT_SALE),
-    AssetClass.ETF: (Instrument.CFD, Instrument.SHORT_SALE),
-    AssetClass.INDEX: (Instrument.QUARTERLY, Instrument.CFD),
-}
-US_SHORT_PREFERENCE = {
-    AssetClass.CRYPTO: (Instrument.QUARTERLY, Instrument.PERPETUAL),
-    AssetClass.STOCK: (Instrument.SHORT_SALE,),
-    AssetClass.ETF: (Instrument.SHORT_SALE,),
-    AssetClass.INDEX: (Instrument.QUARTERLY,),
-}
-CFD_MAX_LEVERAGE = {  # ESMA retail limits
-    AssetClass.CRYPTO: 2.0,
-    AssetClass.STOCK: 5.0,
-    AssetClass.ETF: 5.0,
-    AssetClass.INDEX: 20.0,
-}
-REGULATED_FUTURE_MAX_LEVERAGE = {AssetClass.CRYPTO: 3.0, AssetClass.INDEX: 15.0}
-US_PERPETUAL_MAX_LEVERAGE = 10.0
-DEFAULT_PERPETUAL_MAX_LEVERAGE = 20.0
-SHORT_SALE_MAX_LEVERAGE = 2.0  # Reg T: 50% initial margin
 SHORT_SALE_MAINTENANCE = 0.30
 FUTURE_MAINTENANCE = 0.05
-US_FUNDING_INTERVAL_HOURS = 1.0  # Coinbase Derivatives accrues funding hourly
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +52,11 @@ class Route:
     funding_rate: float | None  # per interval, positive = shorts receive
     funding_interval_hours: float | None
     fee_per_contract: bool  # regulated futures; otherwise a rate of notional or per share
-    binance_liquidation: bool
+    formula: str | None  # the venue's liquidation formula for a crypto future, else None
+    annual_basis: float | None = None  # dated futures: ln(F/S)/T of the next quarterly
+    expiry: datetime | None = None  # dated futures: the listed expiry traded
+    roll_at: datetime | None = None  # set when the horizon outlives that expiry
+    coin_margined: bool = False  # an inverse contract, margined in the coin
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,76 +95,6 @@ class Context:
         return self.market.fees.taker if chosen is None else chosen
 
 
-def short_route(context: Context, asset: AssetMarket) -> Route | None:
-    """The best way to short this asset directly in the person's region, or None if none fits."""
-    us = context.region is Region.US
-    preference = (US_SHORT_PREFERENCE if us else SHORT_PREFERENCE)[asset.asset_class]
-    if (asset.funding_rate or 0.0) < 0 and Instrument.QUARTERLY in preference:
-        # shorts pay funding: a dated future, which has none, is the better direct hedge
-        preference = (
-            Instrument.QUARTERLY,
-            *(i for i in preference if i is not Instrument.QUARTERLY),
-        )
-    allowed = context.request.intent.instruments
-    for instrument in preference:
-        if instrument not in allowed:
-            continue
-        venues = venues_for(context.region, asset.asset_class, asset.symbol, instrument)
-        if venues:
-            return _route(asset, instrument, venues, us)
-    return None
-
-
-def _route(
-    asset: AssetMarket, instrument: Instrument, venues: tuple[VenueRef, ...], us: bool
-) -> Route:
-    offshore_leverage = asset.max_leverage or DEFAULT_PERPETUAL_MAX_LEVERAGE
-    if instrument is Instrument.PERPETUAL:
-        rate = asset.funding_rate or 0.0
-        interval = asset.funding_interval_hours or 8.0
-        if us:  # same funding per hour, accrued hourly
-            rate, interval = rate * US_FUNDING_INTERVAL_HOURS / interval, US_FUNDING_INTERVAL_HOURS
-        return Route(
-            instrument=instrument,
-            venues=venues,
-            max_leverage=US_PERPETUAL_MAX_LEVERAGE if us else offshore_leverage,
-            contract_size=None,
-            funding_rate=rate,
-            funding_interval_hours=interval,
-            fee_per_contract=False,
-            binance_liquidation=not us,
-        )
-    if instrument is Instrument.QUARTERLY:
-        index = asset.asset_class is AssetClass.INDEX
-        regulated = us or index
-        return Route(
-            instrument=instrument,
-            venues=venues,
-            max_leverage=REGULATED_FUTURE_MAX_LEVERAGE.get(asset.asset_class, 3.0)
-            if regulated
-            else offshore_leverage,
-            contract_size=asset.future_contract_size
-            if index
-            else (asset.us_future_contract_size if us else None),
-            funding_rate=None,
-            funding_interval_hours=None,
-            fee_per_contract=regulated,
-            binance_liquidation=not regulated,
-        )
-    return Route(
-        instrument=instrument,
-        venues=venues,
-        max_leverage=CFD_MAX_LEVERAGE[asset.asset_class]
-        if instrument is Instrument.CFD
-        else SHORT_SALE_MAX_LEVERAGE,
-        contract_size=None,
-        funding_rate=None,
-        funding_interval_hours=None,
-        fee_per_contract=False,
-        binance_liquidation=False,
-    )
-
-
 def round_to_contracts(quantity: float, contract_size: float | None) -> tuple[float, float | None]:
     """(quantity actually traded, contracts): the nearest whole number of contracts (maybe 0)."""
     if contract_size is None:
@@ -216,7 +130,40 @@ def carry_cost(context: Context, asset: AssetMarket, route: Route, notional: flo
         return dividends - financing * notional * years
     if route.instrument is Instrument.SHORT_SALE:
         return dividends + context.fees.stock_borrow_rate * notional * years
-    return 0.0
+    return basis_cost(notional, route.annual_basis or 0.0, context.horizon_days)
+
+
+def basis_cost(notional: float, annual_basis: float, days: float) -> float:
+    """What the basis costs a short over `days`: −notional × basis × days/365 (contango pays)."""
+    return -notional * annual_basis * days / 365
+
+
+SLIPPAGE_BOOK_SPAN = 0.01  # future_depth_usd is the depth within 1% of the price
+
+
+def slippage(asset: AssetMarket, notional: float) -> float | None:
+    """Open and close through the book: half the spread plus walking a linear book of the
+    snapshot's depth, (1% x notional/depth)/2 on average; None without a depth figure."""
+    if asset.future_depth_usd is None:
+        return None
+    walk = SLIPPAGE_BOOK_SPAN * notional / asset.future_depth_usd / 2
+    return 2 * notional * (asset.future_half_spread + walk)
+
+
+def short_costs(parts: list[tuple[Leg, float, float]]) -> Costs:
+    """Costs of short legs (leg, fees, carry): carry is basis on dated futures, else funding."""
+    basis = sum(c for leg, _, c in parts if leg.instrument is Instrument.QUARTERLY)
+    funding = sum(c for leg, _, c in parts if leg.instrument is not Instrument.QUARTERLY)
+    fees = sum(f for _, f, _ in parts)
+    slipped = sum(leg.slippage_usd or 0.0 for leg, _, _ in parts)
+    return Costs(
+        fees_usd=fees,
+        funding_usd=funding,
+        premium_usd=0.0,
+        basis_usd=basis,
+        slippage_usd=slipped,
+        total_usd=fees + funding + basis + slipped,
+    )
 
 
 def short_leg(
@@ -240,6 +187,11 @@ def short_leg(
         funding_interval_hours=route.funding_interval_hours,
         venue=route.venues[0].name if route.venues else None,
         move_beta=move_beta,
+        expiry=route.expiry,
+        annual_basis=route.annual_basis,
+        roll_at=route.roll_at,
+        slippage_usd=slippage(asset, notional) if route.formula or route.expiry else None,
+        coin_margined=route.coin_margined,
     )
     return leg, fees, carry
 
@@ -247,3 +199,28 @@ def short_leg(
 def horizon_sigma(volatility: float, years: float) -> float:
     """One standard deviation of the return over the horizon."""
     return volatility * math.sqrt(years)
+
+
+def option_costs(premium: float, fees: float, spread: float) -> Costs:
+    """Costs of option legs: the mid premium, the fees and the spread crossed, all in the total."""
+    return Costs(
+        fees_usd=fees,
+        funding_usd=0.0,
+        premium_usd=premium,
+        spread_usd=spread,
+        total_usd=premium + fees + spread,
+    )
+
+
+def draft_scenarios(context: Context, legs: list[Leg], costs: Costs) -> list[Scenario]:
+    """The scenario table of a variant (collar, put spread) that is not a plan of its own."""
+    draft = Plan.model_construct(
+        kind=HedgeKind.OPTIONS,
+        legs=legs,
+        hedge_ratio=1.0,
+        leverage=1.0,
+        margin_usd=0.0,
+        costs=costs,
+        scenarios=[],
+    )
+    return [pnl_at_move(draft, context.portfolio, move) for move in SCENARIO_MOVES]

@@ -15,9 +15,10 @@ from hedging.models import (
     HedgeKind,
     Plan,
 )
-from hedging.plans.common import SCENARIO_MOVES, Context, Route, short_leg, short_route
+from hedging.plans.common import SCENARIO_MOVES, Context, Route, short_costs, short_leg
 from hedging.plans.finish import finish_plan
 from hedging.plans.full_partial import liquidation_price
+from hedging.plans.routes import short_route
 from hedging.scenarios import pnl_at_move
 
 CRYPTO_PROXIES = ("BTC", "ETH", "SOL")
@@ -162,7 +163,7 @@ def build_correlated_plan(context: Context) -> Plan:
     if leg.contracts is not None and not contracts:
         contracts[f"{leg.contract_size:g} {proxy.symbol}"] = leg.contracts
     breakdown_beta = BREAKDOWN_RHO * proxy.volatility / fit.vol_portfolio
-    costs = Costs(fees_usd=fees, funding_usd=carry, premium_usd=0.0, total_usd=fees + carry)
+    costs = short_costs([(leg, fees, carry)])
     draft = Plan(
         kind=HedgeKind.CORRELATED,
         legs=[leg],

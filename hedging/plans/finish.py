@@ -30,8 +30,8 @@ def unique_venues(venues: Iterable[VenueRef]) -> list[VenueRef]:
 
 
 INSTRUMENT_NOTES = {
-    Instrument.PERPETUAL: "The liquidation price assumes isolated margin; cross margin with more "
-    "collateral in the futures wallet pushes it further away.",
+    Instrument.PERPETUAL: "The liquidation price is for the margin mode shown; the plan lists "
+    "isolated, cross and portfolio margin side by side, and the last two sit much further away.",
     Instrument.QUARTERLY: "A dated future has no funding, but its price can drift from spot (the "
     "basis) if you close it before expiry.",
     Instrument.CFD: "CFD financing is charged daily: a short earns about the interest rate minus "

@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 from hedging.liquidation import (
-    binance_isolated_short,
     cfd_close_out_short,
     close_out_short,
     distance_pct,
     distance_sigmas,
 )
-from hedging.models import Costs, HedgeKind, Instrument, Leg, Outlook, Plan, VenueRef
+from hedging.margin import ShortExposure, margin_outcomes, venue_short
+from hedging.models import (
+    CarryQuote,
+    HedgeKind,
+    Instrument,
+    Leg,
+    MarginMode,
+    MarginOutcome,
+    Outlook,
+    Plan,
+    VenueRef,
+)
 from hedging.plans.common import (
     FUTURE_MAINTENANCE,
     INSTRUMENT_NAMES,
     SHORT_SALE_MAINTENANCE,
     Context,
     Route,
+    short_costs,
     short_leg,
-    short_route,
 )
 from hedging.plans.finish import finish_plan
+from hedging.plans.futures_notes import carry_quotes, future_notes
+from hedging.plans.routes import candidate_routes, choose_route
 
 PARTIAL_RATIO_BY_OUTLOOK = {Outlook.BIG_DROP: 0.75, Outlook.UNSURE: 0.5, Outlook.INSURANCE: 0.25}
 
@@ -32,10 +44,13 @@ def partial_ratio(context: Context) -> float:
     )
 
 
-def liquidation_price(route: Route, entry: float, quantity: float, leverage: float) -> float:
-    """Where this short is liquidated (perpetual) or closed out (CFD, futures, borrowed shares)."""
-    if route.binance_liquidation:
-        return binance_isolated_short(entry, quantity, quantity * entry / leverage)
+def liquidation_price(
+    route: Route, entry: float, quantity: float, leverage: float, taker_fee: float = 0.0
+) -> float:
+    """Where this short is liquidated in isolated margin (crypto futures, by the venue's formula)
+    or closed out (CFD, regulated futures, borrowed shares)."""
+    if route.formula is not None:
+        return venue_short(route.formula, entry, quantity, quantity * entry / leverage, taker_fee)
     if route.instrument is Instrument.CFD:
         return cfd_close_out_short(entry, leverage)
     if route.instrument is Instrument.SHORT_SALE:
@@ -46,15 +61,17 @@ def liquidation_price(route: Route, entry: float, quantity: float, leverage: flo
 def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
     """Short `ratio` of every holding directly; holdings with no direct route stay unhedged."""
     wanted = context.request.settings.leverage
-    legs: list[Leg] = []
+    parts: list[tuple[Leg, float, float]] = []
+    exposures: list[ShortExposure] = []
     venues: list[VenueRef] = []
     notes: list[str] = []
-    fees = carry = margin = 0.0
+    quotes: list[CarryQuote] = []
+    margin = 0.0
     leverage_used = wanted
-    nearest: tuple[float, float, float] | None = None  # (distance %, sigmas, price)
     for position in context.positions:
         asset = context.assets[position.symbol]
-        route = short_route(context, asset)
+        routes = candidate_routes(context, asset)
+        route = choose_route(context, asset, routes)
         if route is None:
             notes.append(
                 f"No direct short on {position.symbol} fits your region and instruments, "
@@ -80,27 +97,69 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
                 f"Rounded to {leg.contracts:g} contracts of {leg.contract_size:g} {asset.symbol} "
                 f"({leg.quantity:g} {asset.symbol} instead of {position.quantity * ratio:g})."
             )
-        price = liquidation_price(route, asset.price_usd, leg.quantity, leverage)
+        price = liquidation_price(route, asset.price_usd, leg.quantity, leverage, context.taker_fee)
         leg = leg.model_copy(update={"liquidation_price_usd": price})
-        distance = distance_pct(asset.price_usd, price)
-        sigmas = distance_sigmas(asset.price_usd, price, asset.volatility, context.years)
-        if nearest is None or sigmas < nearest[1]:  # the least likely to survive, in sds
-            nearest = (distance, sigmas, price)
-        legs.append(leg)
+        exposures.append(
+            ShortExposure(
+                symbol=asset.symbol,
+                entry=asset.price_usd,
+                quantity=leg.quantity,
+                held_quantity=position.quantity,
+                margin_usd=leg.notional_usd / leverage,
+                volatility=asset.volatility,
+                formula=route.formula or "",
+                coin_margined=route.coin_margined,
+            )
+        )
+        quotes.extend(carry_quotes(context, asset, position.quantity * ratio, route, routes))
+        notes.extend(future_notes(context, leg))
+        parts.append((leg, leg_fees, leg_carry))
         venues.extend(route.venues)
-        fees += leg_fees
-        carry += leg_carry
         margin += leg.notional_usd / leverage
-    costs = Costs(fees_usd=fees, funding_usd=carry, premium_usd=0.0, total_usd=fees + carry)
-    return finish_plan(
+    legs, outcomes, nearest, mode = _with_margin_modes(context, parts, exposures)
+    plan = finish_plan(
         context,
         kind=kind,
         legs=legs,
         hedge_ratio=ratio,
         leverage=leverage_used,
         margin_usd=margin,
-        costs=costs,
+        costs=short_costs(parts),
         liquidation=nearest,
         notes=notes,
         venues=venues,
     )
+    return plan.model_copy(
+        update={"margin_mode": mode, "margin_modes": outcomes, "carry_quotes": quotes}
+    )
+
+
+def _with_margin_modes(
+    context: Context, parts: list[tuple[Leg, float, float]], exposures: list[ShortExposure]
+) -> tuple[list[Leg], list[MarginOutcome], tuple[float, float, float] | None, MarginMode | None]:
+    """Legs with the headline mode's liquidation price, every mode's outcome, the nearest leg."""
+    legs = [leg for leg, _, _ in parts]
+    nearest: tuple[float, float, float] | None = None
+    venue_legs = [e for e in exposures if e.formula]
+    if not venue_legs or len(venue_legs) != len(legs):  # brokers' close-outs: isolated only
+        for leg in legs:
+            price = leg.liquidation_price_usd or 0.0
+            asset = context.assets[leg.symbol]
+            sigmas = distance_sigmas(asset.price_usd, price, asset.volatility, context.years)
+            if nearest is None or sigmas < nearest[1]:
+                nearest = (distance_pct(asset.price_usd, price), sigmas, price)
+        return legs, [], nearest, None
+    settings = context.request.settings
+    by_mode = margin_outcomes(exposures, context.taker_fee, context.years, settings.wallet_usd)
+    headline, per_leg = by_mode[settings.margin_mode]
+    legs = [
+        leg.model_copy(update={"liquidation_price_usd": figure.price})
+        for leg, figure in zip(legs, per_leg, strict=True)
+    ]
+    if headline.liquidation_price_usd is not None:
+        nearest = (
+            headline.liquidation_distance_pct or 0.0,
+            headline.liquidation_distance_sigmas or 0.0,
+            headline.liquidation_price_usd,
+        )
+    return legs, [outcome for outcome, _ in by_mode.values()], nearest, settings.margin_mode

@@ -6,12 +6,12 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
+from hedging.american import american
 from hedging.expiries import expiry_covering
 from hedging.models import (
     AssetClass,
     AssetMarket,
     CollarDetails,
-    Costs,
     HedgeKind,
     Instrument,
     Leg,
@@ -22,18 +22,21 @@ from hedging.models import (
     Side,
     VenueRef,
 )
-from hedging.plans.common import SCENARIO_MOVES, Context
+from hedging.plans.common import Context, draft_scenarios, option_costs
 from hedging.plans.finish import finish_plan
+from hedging.plans.put_spread import build_put_spread
 from hedging.pricing import OptionType, black76, black_scholes, black_scholes_delta
-from hedging.scenarios import pnl_at_move
+from hedging.skew import skewed_vol
 from hedging.venues import venues_for
 
 STRIKE_OFFSETS = (0.0, -0.05, -0.10)
-CALL_OFFSETS = (0.25, 0.20, 0.15, 0.10, 0.05)  # collar: highest strike that still pays for the put
+# collar: the highest call strike that still pays for the put
+CALL_OFFSETS = (0.25, 0.20, 0.15, 0.10, 0.05, 0.03, 0.02)
 STRIKE_BY_OUTLOOK = {Outlook.BIG_DROP: 0, Outlook.UNSURE: 1, Outlook.INSURANCE: 1}
 SECONDS_PER_YEAR = 365 * 24 * 3600
 BLACK_76 = "black-76"
 BLACK_SCHOLES = "black-scholes"
+AMERICAN = "american"  # Barone-Adesi–Whaley, for share and ETF options
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,23 +51,31 @@ class OptionMarket:
     model: str
     rate: float
     dividend_yield: float
-    vol: float
+    vol: float  # at the money
     contract_size: float
 
+    def vol_at(self, strike: float) -> float:
+        """Implied volatility at this strike: the snapshot's skew around the ATM figure."""
+        asset = self.asset
+        return skewed_vol(self.vol, asset.price_usd, strike, asset.skew_slope, asset.skew_curvature)
+
     def price(self, kind: OptionType, strike: float) -> float:
-        """Premium per unit of the underlying."""
-        spot = self.asset.price_usd
+        """Mid premium per unit of the underlying, at the strike's own volatility."""
+        spot, vol = self.asset.price_usd, self.vol_at(strike)
         if self.model == BLACK_76:
-            return black76(kind, spot, strike, self.years, self.rate, self.vol)
-        return black_scholes(
-            kind, spot, strike, self.years, self.rate, self.vol, self.dividend_yield
-        )
+            return black76(kind, spot, strike, self.years, self.rate, vol)
+        pricer = american if self.model == AMERICAN else black_scholes
+        return pricer(kind, spot, strike, self.years, self.rate, vol, self.dividend_yield)
 
     def delta(self, kind: OptionType, strike: float) -> float:
         carry = self.rate if self.model == BLACK_76 else self.dividend_yield
         return black_scholes_delta(
-            kind, self.asset.price_usd, strike, self.years, self.rate, self.vol, carry
+            kind, self.asset.price_usd, strike, self.years, self.rate, self.vol_at(strike), carry
         )
+
+    def half_spread(self, premium: float) -> float:
+        """Crossing the spread beyond the mid: buying at the ask or selling at the bid."""
+        return premium * self.asset.option_spread / 2
 
 
 def strike_near(price: float, step: float | None, rounding: int = 0) -> float:
@@ -96,13 +107,15 @@ def option_market(context: Context, position: Position) -> OptionMarket | None:
     )
     years = max((expiry - context.now).total_seconds() / SECONDS_PER_YEAR, 1e-6)
     crypto = asset.asset_class is AssetClass.CRYPTO
+    shares = asset.asset_class in (AssetClass.STOCK, AssetClass.ETF)
+    european = BLACK_76 if crypto or asset.asset_class is AssetClass.INDEX else BLACK_SCHOLES
     return OptionMarket(
         asset=asset,
         position=position,
         venues=venues,
         expiry=expiry,
         years=years,
-        model=BLACK_76 if crypto or asset.asset_class is AssetClass.INDEX else BLACK_SCHOLES,
+        model=AMERICAN if shares else european,
         rate=0.0 if crypto else context.market.risk_free_rate,
         dividend_yield=asset.dividend_yield,
         vol=asset.implied_volatility or asset.volatility,
@@ -128,7 +141,7 @@ def option_leg(
     context: Context, market: OptionMarket, side: Side, strike: float
 ) -> tuple[Leg, float]:
     """One option leg covering the holding in whole contracts, and its fee."""
-    kind = OptionType.PUT if side is Side.BUY_PUT else OptionType.CALL
+    kind = OptionType.PUT if side in (Side.BUY_PUT, Side.SELL_PUT) else OptionType.CALL
     per_unit = market.price(kind, strike)
     contracts = max(1.0, float(round(market.position.quantity / market.contract_size)))
     quantity = contracts * market.contract_size
@@ -148,7 +161,7 @@ def option_leg(
         expiry=market.expiry,
         premium_usd=per_unit * quantity,
         premium_per_unit_usd=per_unit,
-        implied_vol=market.vol,
+        implied_vol=market.vol_at(strike),
         rate=market.rate,
         dividend_yield=market.dividend_yield,
         years_left_at_horizon=max(market.years - context.years, 0.0),
@@ -164,10 +177,14 @@ def put_details(context: Context, market: OptionMarket, offset: float) -> tuple[
     leg, fee = option_leg(context, market, Side.BUY_PUT, strike)
     held = market.position.quantity
     premium = leg.premium_usd or 0.0
+    per_unit = leg.premium_per_unit_usd or 0.0
+    spread = market.half_spread(premium)
+    delta = market.delta(OptionType.PUT, strike)
+    coin = per_unit / spot if market.asset.asset_class is AssetClass.CRYPTO else None
     details = OptionDetails(
         strike_usd=strike,
         expiry_days=market.years * 365,
-        implied_vol=market.vol,
+        implied_vol=market.vol_at(strike),
         rate=market.rate,
         premium_per_unit_usd=leg.premium_per_unit_usd or 0.0,
         model=market.model,
@@ -179,9 +196,13 @@ def put_details(context: Context, market: OptionMarket, offset: float) -> tuple[
         quantity=leg.quantity,
         premium_usd=premium,
         fees_usd=fee,
-        delta=market.delta(OptionType.PUT, strike),
-        worst_case_loss_usd=spot * held - strike * leg.quantity + premium + fee,
-        breakeven_usd=spot + (premium + fee) / held,
+        delta=delta,
+        worst_case_loss_usd=spot * held - strike * leg.quantity + premium + fee + spread,
+        breakeven_usd=spot + (premium + fee + spread) / held,
+        ask_per_unit_usd=per_unit + market.half_spread(per_unit),
+        spread_usd=spread,
+        premium_adjusted_delta=None if coin is None else delta - coin,
+        premium_coin=coin,
     )
     return leg, details
 
@@ -202,6 +223,7 @@ def _collar(
     """Sell, per holding, the highest call whose premium still covers its put."""
     legs: list[Leg] = list(puts)
     fees = put_fees
+    spread = 0.0
     calls: list[Leg] = []
     for market, put in zip(markets, puts, strict=True):
         spot = market.asset.price_usd
@@ -217,26 +239,20 @@ def _collar(
         call, fee = option_leg(context, market, Side.SELL_CALL, strike)
         calls.append(call)
         fees += fee
+        spread += market.half_spread(put.premium_usd or 0.0)
+        spread += market.half_spread(call.premium_usd or 0.0)
     legs.extend(calls)
     net = sum(leg.premium_usd or 0.0 for leg in puts) - sum(leg.premium_usd or 0.0 for leg in calls)
-    costs = Costs(fees_usd=fees, funding_usd=0.0, premium_usd=net, total_usd=net + fees)
-    plan = Plan(
-        kind=HedgeKind.OPTIONS,
-        legs=legs,
-        hedge_ratio=1.0,
-        leverage=1.0,
-        margin_usd=0.0,
-        costs=costs,
-        scenarios=[],
-    )
+    costs = option_costs(net, fees, spread)
     return CollarDetails(
         put_strike_usd=puts[0].strike_usd or 0.0,
         call_strike_usd=calls[0].strike_usd or 0.0,
         call_premium_per_unit_usd=calls[0].premium_per_unit_usd or 0.0,
         net_premium_usd=net,
         fees_usd=fees,
+        spread_usd=spread,
         capped_above_usd=calls[0].strike_usd or 0.0,
-        scenarios=[pnl_at_move(plan, context.portfolio, move) for move in SCENARIO_MOVES],
+        scenarios=draft_scenarios(context, legs, costs),
     )
 
 
@@ -262,7 +278,8 @@ def _notes(context: Context, markets: list[OptionMarket], skipped: list[str]) ->
         )
         if any(m.asset.asset_class in (AssetClass.STOCK, AssetClass.ETF) for m in markets):
             notes.append(
-                "Share options are American; the European price used here is a close estimate."
+                "Share options are American: they are priced with Barone-Adesi–Whaley, which "
+                "adds the value of being able to exercise early."
             )
     return notes
 
@@ -284,12 +301,15 @@ def build_options_plan(context: Context) -> Plan:
         else:
             markets.append(market)
     by_strike = [[put_details(context, m, offset) for m in markets] for offset in STRIKE_OFFSETS]
-    totals = [sum(d.premium_usd + d.fees_usd for _, d in level) for level in by_strike]
+    totals = [
+        sum(d.premium_usd + d.fees_usd + d.spread_usd for _, d in level) for level in by_strike
+    ]
     chosen = by_strike[_choose_strike(context, totals)] if markets else []
     legs = [leg for leg, _ in chosen]
     fees = sum(details.fees_usd for _, details in chosen)
     premium = sum(details.premium_usd for _, details in chosen)
-    costs = Costs(fees_usd=fees, funding_usd=0.0, premium_usd=premium, total_usd=premium + fees)
+    spread = sum(details.spread_usd for _, details in chosen)
+    costs = option_costs(premium, fees, spread)
     protected = sum(leg.quantity * leg.price_usd for leg in legs)
     value = context.portfolio.value_usd
     return finish_plan(
@@ -305,4 +325,4 @@ def build_options_plan(context: Context) -> Plan:
         options=chosen[0][1] if chosen else None,
         option_strikes=[details for level in zip(*by_strike, strict=True) for _, details in level],
         collar=_collar(context, markets, legs, fees) if legs else None,
-    )
+    ).model_copy(update={"put_spread": build_put_spread(context, markets, legs)})

@@ -286,7 +286,7 @@ def test_the_command_line_without_a_question_lists_every_entry(
 
 
 REAL_QUESTIONS: list[dict[str, object]] = tomllib.loads(
-    (Path(__file__).parent / "data" / "faq_real_questions.toml").read_text(encoding="utf-8")
+    (DATA / "faq_real_questions.toml").read_text(encoding="utf-8")
 )["question"]
 
 

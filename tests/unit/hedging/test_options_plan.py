@@ -2,11 +2,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from hedging.american import american
 from hedging.expiries import crypto_expiries, equity_expiries, expiry_covering
 from hedging.market import load_snapshot, with_prices
 from hedging.models import AssetClass, HedgeKind, HedgeRequest, Holding, Intent, Outlook, Portfolio
 from hedging.planner import recommend
-from hedging.pricing import OptionType, black76, black_scholes
+from hedging.pricing import OptionType, black76
 from hedging.scenarios import pnl_at_move
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # a Wednesday
@@ -44,7 +45,7 @@ def test_a_crypto_put_costs_black_76_on_the_price_with_no_discounting():
         pytest.approx(years * 365),
     )
     assert chosen.premium_per_unit_usd == pytest.approx(
-        black76(OptionType.PUT, 50_000, 47_500, years, 0.0, 0.5), abs=1e-9
+        black76(OptionType.PUT, 50_000, 47_500, years, 0.0, chosen.implied_vol), abs=1e-9
     )
     assert plan.costs.premium_usd == pytest.approx(2 * chosen.premium_per_unit_usd)
 
@@ -76,20 +77,20 @@ def test_contracts_are_rounded_and_the_rounding_is_said():
     assert "20 contracts cover 2 of your 2.03" in " ".join(plan.notes)
 
 
-def test_spy_puts_use_black_scholes_with_the_dividend_yield_and_100_share_contracts():
+def test_spy_puts_are_priced_as_american_with_the_dividend_yield_and_100_share_contracts():
     plan, _ = options_plan(
         Holding(symbol="SPY", quantity=1, value_usd=500_000), prices={"SPY": 500}
     )
     chosen = plan.options
     snapshot = load_snapshot()
     years = chosen.expiry_days / 365
-    expected = black_scholes(
+    expected = american(
         OptionType.PUT,
         500,
         475,
         years,
         snapshot.risk_free_rate,
-        snapshot.assets["SPY"].implied_volatility,
+        chosen.implied_vol,
         snapshot.assets["SPY"].dividend_yield,
     )
 

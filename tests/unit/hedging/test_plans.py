@@ -66,7 +66,7 @@ def test_funding_on_a_short_perpetual_at_a_positive_rate_is_received_every_eight
         8,
     )
     assert plan.costs.funding_usd == pytest.approx(-105.0)
-    assert plan.costs.total_usd == pytest.approx(40.0 - 105.0)
+    assert plan.costs.total_usd == pytest.approx(40.0 - 105.0 + plan.costs.slippage_usd)
 
 
 def test_the_isolated_short_liquidates_where_binances_formula_puts_it():

@@ -13,6 +13,7 @@ import pytest
 from hedging.market import SnapshotProvider
 from hedging.models import HedgeKind, HedgeRequest, Holding, Portfolio, Region
 from hedging.planner import recommend
+from hedging.skew import skewed_vol
 from marketdata.cache import Answer, Missing
 from tests.fakes.marketdata import BUILT_IN, RECORDINGS, FakeClock, Venues, live_provider
 
@@ -78,7 +79,16 @@ def test_an_options_plan_on_live_data_names_an_option_the_venue_lists() -> None:
         if m["base"] == "BTC" and m["optionType"] == "put"
     }
     assert (options.expiry, options.strike_usd) in listed
-    assert options.implied_vol == provider.snapshot(["BTC"]).assets["BTC"].implied_volatility
+    btc = provider.snapshot(["BTC"]).assets["BTC"]  # the live IV, skewed to the strike
+    assert options.implied_vol == pytest.approx(
+        skewed_vol(
+            btc.implied_volatility,
+            btc.price_usd,
+            options.strike_usd,
+            btc.skew_slope,
+            btc.skew_curvature,
+        )
+    )
     assert result.market.source == "live: binance, deribit"
 
 

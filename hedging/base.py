@@ -1,0 +1,61 @@
+"""The building blocks every core model uses: validated numbers, the frozen base, shared enums."""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    return value
+
+
+FiniteFloat = Annotated[float, AfterValidator(_finite)]
+PositiveFloat = Annotated[float, Field(gt=0), AfterValidator(_finite)]
+Fraction = Annotated[float, Field(ge=0, le=1), AfterValidator(_finite)]
+
+
+class Model(BaseModel):
+    """Base for every core model: immutable, strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class Instrument(StrEnum):
+    PERPETUAL = "perpetual"
+    QUARTERLY = "quarterly_future"  # a dated future; "quarterly" is accepted on input
+    OPTION = "option"
+    CFD = "cfd"
+    SHORT_SALE = "short_sale"  # borrow and sell the shares themselves
+
+    @classmethod
+    def _missing_(cls, value: object) -> Instrument | None:
+        return cls.QUARTERLY if value in ("quarterly", "dated_future", "future") else None
+
+
+class MarginMode(StrEnum):
+    """How a short's margin is held: alone, from the futures wallet, or against the coin."""
+
+    ISOLATED = "isolated"
+    CROSS = "cross"
+    PORTFOLIO = "portfolio"  # unified / portfolio margin, the held coin counts as collateral
+
+
+class FuturePreference(StrEnum):
+    """Which kind of future a direct short should use; None on the request means the cheaper."""
+
+    PERPETUAL = "perpetual"
+    QUARTERLY = "quarterly"
+    INVERSE = "inverse"  # coin-margined perpetual: the coin itself is the margin
+
+
+class Scenario(Model):
+    move: float  # -0.10 = a 10% fall at the horizon
+    unhedged_pnl_usd: float
+    hedged_pnl_usd: float  # price effects of spot and hedge, premium included
+    net_pnl_usd: float  # after fees, funding, basis, spread and slippage
