@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -21,6 +22,15 @@ from bot.features.hedge.buttons import (
 from bot.ui.callbacks import ButtonData
 from bot.ui.keyboards import CardButton as FeatureCardButton
 from bot.ui.keyboards import button, labels, rows
+from bot.ui.render import Texts
+
+
+@dataclass(frozen=True)
+class QuickInputs:
+    """The inputs a card offers to change in one tap, shown with their current values."""
+
+    horizon_days: float
+    outlook: str
 
 
 def label(section: str, key: str) -> str:
@@ -62,8 +72,10 @@ def plan_card(
     plan_id: int,
     plans: Iterable[tuple[int, str]],
     extras: Iterable[FeatureCardButton] = (),
+    quick: QuickInputs | None = None,
 ) -> InlineKeyboardMarkup:
-    """Costs and scenarios for each (index, kind), other features' buttons, change an input."""
+    """Costs and scenarios for each (index, kind), a tap per input, other features' buttons,
+    change an input."""
     card_rows: list[list[InlineKeyboardButton]] = []
     for index, kind in plans:
         name = labels("hedge")["kind"].get(kind, kind)
@@ -76,9 +88,25 @@ def plan_card(
                 ),
             ]
         )
+    if quick is not None:
+        card_rows.append(quick_row(owner, plan_id, quick))
     card_rows.extend(rows([make(owner, plan_id) for make in extras], 2))
     card_rows.append([button(label("card", "change"), ChangeButton(owner, plan_id))])
     return InlineKeyboardMarkup(card_rows)
+
+
+def quick_row(owner: int, plan_id: int, quick: QuickInputs) -> list[InlineKeyboardButton]:
+    """📅 Change event · ⏳ 1 week · 🤷 Not sure: each opens that one question again."""
+    names = labels("hedge")["quick"]
+    days = Texts("hedge")("days", days=quick.horizon_days)
+    return [
+        button(names["event"], ChangeButton(owner, plan_id, "concern")),
+        button(names["horizon"].format(days=days), ChangeButton(owner, plan_id, "horizon")),
+        button(
+            names["outlook"].get(quick.outlook, names["outlook"]["unsure"]),
+            ChangeButton(owner, plan_id, "outlook"),
+        ),
+    ]
 
 
 def plan_detail(owner: int, plan_id: int, index: int, showing: ButtonData) -> InlineKeyboardMarkup:
