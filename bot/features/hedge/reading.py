@@ -95,6 +95,12 @@ def _holdings(text: str) -> tuple[list[Holding], str | None]:
     fragment = holding_fragment(text)
     if fragment is None:
         return [], None
+    for pattern in (DOLLAR_HOLDING, UNIT_HOLDING):  # the part that looks like "2 XYZQ" says why
+        for match in pattern.finditer(fragment):
+            if TICKER_LIKE.fullmatch(match.group("ticker").upper()):
+                problem = holding_problem(match.group())
+                if problem:
+                    return [], problem
     return [], holding_problem(fragment) or texts("no_holdings")
 
 
