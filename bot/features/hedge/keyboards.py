@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -95,10 +96,15 @@ def plan_card(
     return InlineKeyboardMarkup(card_rows)
 
 
+@lru_cache(maxsize=512)
+def _days(value: float) -> str:
+    return Texts("hedge")("days", days=value)
+
+
 def quick_row(owner: int, plan_id: int, quick: QuickInputs) -> list[InlineKeyboardButton]:
     """📅 Change event · ⏳ 1 week · 🤷 Not sure: each opens that one question again."""
     names = labels("hedge")["quick"]
-    days = Texts("hedge")("days", days=quick.horizon_days)
+    days = _days(quick.horizon_days)
     return [
         button(names["event"], ChangeButton(owner, plan_id, "concern")),
         button(names["horizon"].format(days=days), ChangeButton(owner, plan_id, "horizon")),

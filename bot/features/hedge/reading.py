@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -142,16 +143,15 @@ def _event_and_horizon(
     if event is None:
         return said_at, said_days, []
     notes = []
-    if said_at is not None and said_at.date() != event.at.astimezone(now.tzinfo).date():
-        notes.append(
-            texts(
-                "calendar_date",
-                title=event.title,
-                calendar=event.at.astimezone(now.tzinfo),
-                said=said_at,
-            )
-        )
+    calendar_day = event.at.astimezone(now.tzinfo).date()
+    if said_at is not None and said_at.date() != calendar_day:
+        notes.append(_calendar_note(event.title, calendar_day, said_at.date()))
     return event.at, stated if stated is not None else until_after(event.at, now), notes
+
+
+@lru_cache(maxsize=256)  # the same few lines for everyone on a given day
+def _calendar_note(title: str, calendar_day: date, said_day: date) -> str:
+    return texts("calendar_date", title=title, calendar=calendar_day, said=said_day)
 
 
 def _calendar_event(
