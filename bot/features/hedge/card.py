@@ -10,7 +10,13 @@ from telegram.ext import CallbackQueryHandler
 from bot.features.hedge import keyboards
 from bot.features.hedge.buttons import CardButton, CostsButton, ScenariosButton
 from bot.features.hedge.draft import Draft, make_plan
-from bot.features.hedge.views import CardNotes, card_context, plan_rows, venues_first
+from bot.features.hedge.views import (
+    CardNotes,
+    card_context,
+    ends_before_event,
+    plan_rows,
+    venues_first,
+)
 from bot.platform.features import Group, Handlers
 from bot.services import BotContext, Services
 from bot.storage.plans import StoredPlan
@@ -22,16 +28,20 @@ CARDS = "cards"  # user_data: the notes of this user's latest cards, by plan id
 KEPT_CARDS = 5
 
 
-def card_markup(services: Services, stored: StoredPlan) -> InlineKeyboardMarkup:
-    """Buttons under a card: a row per plan, a tap per input, other features', change an input."""
+def card_markup(services: Services, stored: StoredPlan, notes: CardNotes) -> InlineKeyboardMarkup:
+    """Buttons under a card: a row per plan, a tap per assumed input (and the horizon when it
+    ends before the event), other features' buttons, change an input."""
     rows = plan_rows(stored.recommendation)
     intent = stored.recommendation.intent
+    steps = list(notes.get("assumed", []))
+    if "horizon" not in steps and ends_before_event(stored.recommendation, stored.created_at):
+        steps.append("horizon")
     return keyboards.plan_card(
         stored.user_id,
         stored.id,
         [(row.index, row.plan.kind.value) for row in rows if row.plan.available],
         services.hooks.card_buttons,
-        quick=keyboards.QuickInputs(intent.horizon_days, intent.outlook.value),
+        quick=keyboards.QuickInputs(tuple(steps), intent.horizon_days, intent.outlook.value),
     )
 
 
@@ -66,7 +76,7 @@ async def show_plan(update: Update, context: BotContext, draft: Draft) -> Stored
     if notes:
         _remember(context, stored.id, notes)
     body = card_text(stored, notes)
-    markup = card_markup(context.services, stored)
+    markup = card_markup(context.services, stored, notes)
     if update.callback_query:
         await edit(update.callback_query, body, markup)
     else:
@@ -84,8 +94,8 @@ async def card(update: Update, context: BotContext) -> None:
     if stored is None:
         await edit(query, texts("plan_missing"))
         return
-    body = card_text(stored, card_notes(context, stored.id))
-    await edit(query, body, card_markup(context.services, stored))
+    notes = card_notes(context, stored.id)
+    await edit(query, card_text(stored, notes), card_markup(context.services, stored, notes))
 
 
 async def detail(update: Update, context: BotContext) -> None:

@@ -28,8 +28,10 @@ from bot.ui.render import Texts
 
 @dataclass(frozen=True)
 class QuickInputs:
-    """The inputs a card offers to change in one tap, shown with their current values."""
+    """The inputs a card offers to change in one tap (steps: "concern", "horizon", "outlook"),
+    shown with their current values."""
 
+    steps: tuple[str, ...]
     horizon_days: float
     outlook: str
 
@@ -89,7 +91,7 @@ def plan_card(
                 ),
             ]
         )
-    if quick is not None:
+    if quick is not None and quick.steps:
         card_rows.append(quick_row(owner, plan_id, quick))
     card_rows.extend(rows([make(owner, plan_id) for make in extras], 2))
     card_rows.append([button(label("card", "change"), ChangeButton(owner, plan_id))])
@@ -102,16 +104,17 @@ def _days(value: float) -> str:
 
 
 def quick_row(owner: int, plan_id: int, quick: QuickInputs) -> list[InlineKeyboardButton]:
-    """📅 Change event · ⏳ 1 week · 🤷 Not sure: each opens that one question again."""
+    """📅 Change event · ⏳ 1 week · 🤔 Not sure: each opens that one question again."""
     names = labels("hedge")["quick"]
-    days = _days(quick.horizon_days)
+    shown = {
+        "concern": names["event"],
+        "horizon": names["horizon"].format(days=_days(quick.horizon_days)),
+        "outlook": names["outlook"].get(quick.outlook, names["outlook"]["unsure"]),
+    }
     return [
-        button(names["event"], ChangeButton(owner, plan_id, "concern")),
-        button(names["horizon"].format(days=days), ChangeButton(owner, plan_id, "horizon")),
-        button(
-            names["outlook"].get(quick.outlook, names["outlook"]["unsure"]),
-            ChangeButton(owner, plan_id, "outlook"),
-        ),
+        button(shown[step], ChangeButton(owner, plan_id, step))
+        for step in ("concern", "horizon", "outlook")
+        if step in quick.steps
     ]
 
 

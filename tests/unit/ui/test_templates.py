@@ -214,7 +214,7 @@ def _all_keyboards() -> list[Any]:
             big_plan,
             plans,
             [chart_button, remind_button],
-            quick=hedge_keys.QuickInputs(365, "insurance"),
+            quick=hedge_keys.QuickInputs(("concern", "horizon", "outlook"), 365, "insurance"),
         ),
         hedge_keys.change_input(BIG_ID, big_plan),
         settings_keys.settings_menu(BIG_ID),
