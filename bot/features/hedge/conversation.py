@@ -38,6 +38,7 @@ from bot.features.hedge.draft import (
     absorb,
     draft_of,
     fill_defaults,
+    has_event,
     next_missing,
 )
 from bot.features.hedge.reading import MessageReading, read_message, scheduled_event
@@ -232,7 +233,7 @@ def _choice(
         draft = cast(dict[str, Any], _draft(context))
         draft[field] = convert(pressed.value)
         draft["assumed"] = [s for s in draft.get("assumed", []) if STEP_FIELD[s] != field]
-        if field == "horizon_days":
+        if field == "horizon_days" and not has_event(cast(Draft, draft)):
             draft["event_at"] = None
         if field == "concern":
             _take_the_calendars_event(draft, context)

@@ -76,7 +76,7 @@ def absorb(reading: MessageReading, draft: Draft, now: datetime) -> set[str]:
     horizon = reading.horizon_days
     if horizon is not None and not (draft.get("guided") and horizon_from_event(reading, now)):
         draft["horizon_days"] = horizon
-        if reading.concern is None:
+        if reading.concern is None and (reading.event_at or not has_event(draft)):
             draft["event_at"] = reading.event_at.isoformat() if reading.event_at else None
         found.add("horizon_days")
     if reading.outlook is not None:
@@ -89,6 +89,11 @@ def absorb(reading: MessageReading, draft: Draft, now: datetime) -> set[str]:
         draft["notes"] = [*draft.get("notes", []), *reading.notes]
     draft["assumed"] = [s for s in draft.get("assumed", []) if STEP_FIELD[s] not in found]
     return found
+
+
+def has_event(draft: Draft) -> bool:
+    """The draft hedges a named event, whose date a new horizon leaves alone."""
+    return draft.get("concern") not in (None, DEFAULTS["concern"])
 
 
 def fill_defaults(draft: Draft) -> None:

@@ -109,6 +109,21 @@ async def test_a_horizon_that_ends_before_the_event_is_warned_about(alice: Perso
     assert "⏳ 3 days" in card.button_texts()
 
 
+@pytest.mark.parametrize("answer", ["typed", "tapped"])
+async def test_a_longer_horizon_from_the_warning_keeps_the_event_and_drops_the_warning(
+    alice: Person, answer: str
+) -> None:
+    (card,) = await alice.says("2 BTC, FOMC, for 3 days")
+    await alice.taps("⏳ 3 days", on=card)
+
+    (changed,) = await (alice.says("for 2 weeks") if answer == "typed" else alice.taps("2 weeks"))
+
+    assert changed.text.splitlines()[0].endswith(
+        "· 2 weeks · the Fed (FOMC) decision on Wed 09 Dec"
+    )
+    assert "⚠️" not in changed.text
+
+
 async def test_a_horizon_past_the_event_has_no_warning(alice: Person) -> None:
     (card,) = await alice.says("2 BTC, FOMC, for 2 weeks")
 
