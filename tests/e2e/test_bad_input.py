@@ -92,9 +92,19 @@ async def test_bad_holdings_say_what_was_wrong(alice: Person, kind: str, reason:
 
 @pytest.mark.parametrize("text", ["until forever", "for 400 days", "0 days please"])
 async def test_an_impossible_horizon_is_refused_with_the_range(alice: Person, text: str) -> None:
-    await alice.says("1 BTC, CPI")
+    for answer in ["/hedge", "1 BTC", "CPI"]:
+        await alice.says(answer)
     (reply,) = await alice.says(text)
     assert "between 1 day and a year" in reply.text
+
+
+async def test_an_impossible_horizon_in_one_message_is_the_one_question_asked(
+    alice: Person,
+) -> None:
+    (reply,) = await alice.says("1 BTC, CPI, for 400 days")
+    assert "between 1 day and a year" in reply.text
+    (card,) = await alice.says("for 2 weeks")
+    assert card.text.startswith("🛡 Hedge plan · 1 BTC ($90,000) · 2 weeks · the CPI print")
 
 
 async def test_a_sticker_or_photo_during_a_question_is_answered(

@@ -27,6 +27,7 @@ async def test_every_holdings_example_button(alice: Person, preset: str) -> None
 
 @pytest.mark.parametrize("concern", CONCERNS)
 async def test_every_concern_button(alice: Person, concern: str) -> None:
+    await alice.says("/hedge")
     await alice.says("2 BTC")
     (asked,) = await alice.taps(_is(concern))
     assert asked.text.startswith("Step 3 of 4 · For how long?")
@@ -34,6 +35,7 @@ async def test_every_concern_button(alice: Person, concern: str) -> None:
 
 @pytest.mark.parametrize("horizon", HORIZONS)
 async def test_every_horizon_button(alice: Person, horizon: str) -> None:
+    await alice.says("/hedge")
     await alice.says("2 BTC, CPI")
     (asked,) = await alice.taps(_is(horizon))
     assert asked.text.startswith("Step 4 of 4 · Your view")
@@ -41,6 +43,7 @@ async def test_every_horizon_button(alice: Person, horizon: str) -> None:
 
 @pytest.mark.parametrize("outlook", OUTLOOKS)
 async def test_every_outlook_button_gives_a_plan(alice: Person, outlook: str) -> None:
+    await alice.says("/hedge")
     await alice.says("2 BTC and 1000 SOL, CPI, 3 days")
     (card,) = await alice.taps(_is(outlook))
     assert card.text.startswith("🛡 Hedge plan · 2 BTC, 1,000 SOL")
@@ -67,6 +70,7 @@ async def test_in_a_group_only_the_owner_can_answer_with_the_buttons(
 async def test_forged_answer_data_is_refused_and_the_question_stays(
     alice: Person, fake: FakeBotApi, forged: str
 ) -> None:
+    await alice.says("/hedge")
     await alice.says("2 BTC")
     question = alice.last_with_buttons()
     question.buttons.append([{"text": "forged", "callback_data": forged}])

@@ -87,7 +87,7 @@ async def test_no_match_says_so_and_shows_the_topics(alice: Person) -> None:
 
 async def test_a_plan_request_goes_to_the_planner_not_the_faq(alice: Person) -> None:
     replies = await alice.says("hedge my 2 BTC")
-    assert replies[0].text.startswith("Step 2 of 4 · What worries you?")
+    assert replies[0].text.startswith("🛡 Hedge plan · 2 BTC")
 
 
 async def test_faq_with_a_holding_points_to_the_planner(alice: Person) -> None:

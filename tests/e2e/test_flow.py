@@ -98,6 +98,7 @@ async def test_a_restart_in_the_middle_of_the_flow_loses_nothing(
     fake: FakeBotApi, db_path: Path
 ) -> None:
     first = await RunningBot(fake, make_settings(fake, db_path)).start()
+    await Person(first, 1001).says("/hedge")
     await Person(first, 1001).says("I hold 2 BTC")
     await Person(first, 1001).taps("CPI")
     await first.stop()
@@ -115,14 +116,14 @@ async def test_two_people_at_once_keep_separate_conversations(
     bot: RunningBot, alice: Person, bob: Person, fake: FakeBotApi
 ) -> None:
     fake.user_says(alice.id, "/hedge")
-    fake.user_says(bob.id, "I hold 100 SOL")
+    fake.user_says(bob.id, "/hedge")
     fake.user_says(alice.id, "2 BTC")
-    fake.user_says(bob.id, "earnings")
+    fake.user_says(bob.id, "I hold 100 SOL, earnings")
     await bot.settle()
     alice_lines = [a.text.splitlines()[0] for a in fake.sent_to(alice.id)]
     bob_lines = [a.text.splitlines()[0] for a in fake.sent_to(bob.id)]
     assert alice_lines == ["Step 1 of 4 · What do you hold?", "Step 2 of 4 · What worries you?"]
-    assert bob_lines == ["Step 2 of 4 · What worries you?", "Step 3 of 4 · For how long?"]
+    assert bob_lines == ["Step 1 of 4 · What do you hold?", "Step 3 of 4 · For how long?"]
     results = await asyncio.gather(alice.says("CPI"), bob.says("2 days"))
     assert [r[0].text.splitlines()[0] for r in results] == [
         "Step 3 of 4 · For how long?",
@@ -174,6 +175,7 @@ async def test_editing_an_earlier_message_is_not_taken_as_a_new_answer(
 async def test_every_step_is_on_disk_before_the_next_message_so_a_crash_loses_nothing(
     bot: RunningBot, alice: Person
 ) -> None:
+    await alice.says("/hedge")
     await alice.says("I hold 2 BTC")
     await alice.taps("CPI")
     db = bot.services.db

@@ -21,32 +21,6 @@ async def test_one_message_with_everything_gets_a_plan_card_straight_away(alice:
     assert "✏️ Change an input" in card.button_texts()
 
 
-@pytest.mark.parametrize(
-    ("message", "question"),
-    [
-        ("I hold 2 BTC", "Step 2 of 4 · What worries you?"),
-        ("2 BTC, worried about CPI", "Step 3 of 4 · For how long?"),
-        ("0.5 eth, earnings, for a week", "Step 4 of 4 · Your view"),
-        ("$500k of SPY until Friday, expect a crash", "Step 2 of 4 · What worries you?"),
-    ],
-)
-async def test_a_message_with_holdings_asks_only_for_what_is_missing(
-    alice: Person, message: str, question: str
-) -> None:
-    replies = await alice.says(message)
-    assert [r.text.splitlines()[0] for r in replies] == [question]
-
-
-async def test_answering_the_missing_question_with_a_button_turns_it_into_the_plan(
-    alice: Person,
-) -> None:
-    (question,) = await alice.says("2 BTC for 3 days, keep some upside")
-    replies = await alice.taps("CPI")
-    assert [(r.method, r.message_id) for r in replies] == [("editMessageText", question.message_id)]
-    assert replies[0].text.startswith("🛡 Hedge plan · 2 BTC (")
-    assert "3 days · the CPI print" in replies[0].text
-
-
 async def test_every_costs_and_scenarios_button_edits_the_card_and_back_restores_it(
     alice: Person, fake: FakeBotApi
 ) -> None:

@@ -364,7 +364,6 @@ async def test_after_the_event_uses_the_calendars_hour_for_the_fomc_the_user_nam
     assert alice.last_with_buttons().button_texts() == [
         "After the event · Wed 09 Dec 21:00 UTC",
         "End of horizon · Tue 15 Dec 10:00 UTC",
-        "⌨️ Type a time",
     ]
 
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, cast
-from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.ext import (
@@ -31,8 +30,18 @@ from bot.features.hedge.buttons import (
     OutlookButton,
     PresetButton,
 )
-from bot.features.hedge.card import show_plan
-from bot.features.hedge.draft import STEP_FIELD, STEPS, Draft, draft_of, next_missing
+from bot.features.hedge.card import card_notes, show_plan
+from bot.features.hedge.draft import (
+    STEP_FIELD,
+    STEPS,
+    Draft,
+    absorb,
+    draft_of,
+    fill_defaults,
+    has_event,
+    next_missing,
+)
+from bot.features.hedge.reading import MessageReading, read_message, scheduled_event
 from bot.features.start.buttons import MenuButton
 from bot.features.start.handlers import start as greet
 from bot.platform.features import Group, Handlers
@@ -41,13 +50,8 @@ from bot.ui.keyboards import labels
 from bot.ui.render import Texts, core_text
 from bot.ui.replies import alert, edit, reply
 from hedging.errors import HedgeInputError
-from hedging.holdings import (
-    holding_fragment,
-    holding_problem,
-    names_a_negative_holding,
-    parse_holdings,
-)
-from hedging.text import parse_intent
+from hedging.holdings import parse_holdings
+from hedging.models import Concern
 
 MAX_INPUT_CHARS = 1000  # a hedge request never needs more; longer text is answered, not parsed
 
@@ -74,46 +78,25 @@ def _draft(context: BotContext) -> Draft:
     return cast(Draft, context.user_data.setdefault("draft", {}))
 
 
-def _user_now(context: BotContext, user_id: int) -> datetime:
+def _read(context: BotContext, user_id: int, text: str) -> tuple[MessageReading, datetime]:
+    """The message read at the bot's time in the user's timezone (the one call of the reader)."""
     services = context.services
-    zone = ZoneInfo(services.users.settings(user_id).timezone)
     now = services.clock.now()
-    return now.astimezone(zone) if now.tzinfo else now.replace(tzinfo=UTC)
+    now = now if now.tzinfo else now.replace(tzinfo=UTC)
+    return read_message(text, now=now, tz=services.users.settings(user_id).timezone), now
 
 
-def absorb(text: str, draft: Draft, now: datetime) -> set[str]:
-    """Fill the draft with whatever the text says; returns the fields it found.
+async def ask(
+    update: Update, context: BotContext, step: Step, new_message: bool = False, quiet: bool = False
+) -> Step:
+    """Ask one question: edit the pressed message, or send a new one after typed text.
 
-    Raises HedgeInputError for holdings that cannot be right (negative, absurd sizes)."""
-    found: set[str] = set()
-    if names_a_negative_holding(text):
-        raise HedgeInputError(texts("negative_amount"))
-    holdings = parse_holdings(text)
-    if holdings:
-        draft["holdings"] = [h.model_dump(mode="json", exclude_none=True) for h in holdings]
-        found.add("holdings")
-    intent = parse_intent(text, now)
-    if intent.concern:
-        draft["concern"] = intent.concern.value
-        found.add("concern")
-    if intent.horizon_days is not None:
-        draft["horizon_days"] = intent.horizon_days
-        draft["event_at"] = intent.event_at.isoformat() if intent.event_at else None
-        found.add("horizon_days")
-    if intent.outlook:
-        draft["outlook"] = intent.outlook.value
-        found.add("outlook")
-    if intent.max_cost_usd is not None:
-        draft["max_cost_usd"] = intent.max_cost_usd
-        found.add("max_cost_usd")
-    return found
-
-
-async def ask(update: Update, context: BotContext, step: Step, new_message: bool = False) -> Step:
-    """Ask one question: edit the pressed message, or send a new one after typed text."""
+    quiet: the reply just sent already asked it; only wait for the answer."""
     assert update.effective_user is not None
     draft = _draft(context)
     draft["step"] = step.value
+    if quiet:
+        return step
     template, keyboard = QUESTIONS[step]
     markup = keyboard(update.effective_user.id)
     holdings = draft.get("holdings") or []
@@ -125,18 +108,32 @@ async def ask(update: Update, context: BotContext, step: Step, new_message: bool
     return step
 
 
+HORIZON_RANGE = (1, 365)
+
+
 async def advance(update: Update, context: BotContext) -> object:
-    """Ask the first missing answer, or make the plan when nothing is missing."""
+    """Make the plan once the draft has what it must have, asking only what is missing.
+
+    The guided flow (/hedge) asks every question; otherwise holdings are the one must-have and
+    the rest take a default that the card names."""
     draft = _draft(context)
-    missing = next_missing(draft)
+    horizon = draft.get("horizon_days")
+    if horizon is not None and not HORIZON_RANGE[0] <= horizon <= HORIZON_RANGE[1]:
+        draft.pop("horizon_days", None)
+        await _bad(update, Step.HORIZON.value)
+        return await ask(update, context, Step.HORIZON, quiet=True)
+    missing = next_missing(draft) if draft.get("guided") else None
+    if not draft.get("holdings"):
+        missing = Step.HOLDINGS.value
     if missing:
         return await ask(update, context, Step(missing))
+    fill_defaults(draft)
     try:
         await show_plan(update, context, draft)
     except HedgeInputError as error:
         draft.pop("holdings", None)
         await _bad(update, "holdings", error.message)
-        return await ask(update, context, Step.HOLDINGS)
+        return await ask(update, context, Step.HOLDINGS, quiet=True)
     assert context.user_data is not None
     context.user_data.pop("draft", None)
     return ConversationHandler.END
@@ -145,7 +142,7 @@ async def advance(update: Update, context: BotContext) -> object:
 async def begin(update: Update, context: BotContext) -> Step:
     """/hedge or the menu button: a fresh draft, first question."""
     assert context.user_data is not None
-    context.user_data["draft"] = {}
+    context.user_data["draft"] = {"guided": True}
     if update.callback_query:
         await update.callback_query.answer()  # the menu stays; the question comes below it
     return await ask(update, context, Step.HOLDINGS, new_message=True)
@@ -158,23 +155,15 @@ async def _bad(
 
 
 async def free_text(update: Update, context: BotContext) -> object:
-    """A message outside any question: a one-message plan, a question for the FAQ, or a hint."""
+    """A message outside any question: a plan at once when it names holdings, one question when
+    a holding in it cannot be read, else the FAQ (or a hint)."""
     assert update.message is not None and update.effective_user is not None
     text = update.message.text or ""
     if len(text) > MAX_INPUT_CHARS:
         await _bad(update, "holdings", too_long=True)
         return ConversationHandler.END
-    draft: Draft = {}
-    try:
-        found = absorb(text, draft, _user_now(context, update.effective_user.id))
-    except HedgeInputError as error:
-        await _bad(update, "holdings", error.message)
-        return ConversationHandler.END
-    fragment = holding_fragment(text)
-    if "holdings" not in found and fragment is not None:
-        await _bad(update, "holdings", holding_problem(fragment))
-        return ConversationHandler.END
-    if "holdings" not in found:
+    reading, now = _read(context, update.effective_user.id, text)
+    if reading.route == "question":
         fallback = context.services.hooks.free_text
         if fallback is not None:
             await fallback(update, context)
@@ -182,7 +171,12 @@ async def free_text(update: Update, context: BotContext) -> object:
             await reply(update, texts("no_holdings"))
         return ConversationHandler.END
     assert context.user_data is not None
+    draft: Draft = {}
     context.user_data["draft"] = draft
+    absorb(reading, draft, now)
+    if reading.route == "error":  # the one question: the holding again, the rest is kept
+        await _bad(update, "holdings", reading.error)
+        return await ask(update, context, Step.HOLDINGS, quiet=True)
     return await advance(update, context)
 
 
@@ -194,22 +188,15 @@ def _step_text(step: Step) -> Callable[[Update, BotContext], Any]:
         if len(text) > MAX_INPUT_CHARS:
             await _bad(update, step.value, too_long=True)
             return step
-        draft = _draft(context)
-        try:
-            found = absorb(text, draft, _user_now(context, update.effective_user.id))
-        except HedgeInputError as error:
-            await _bad(update, step.value, error.message)
+        reading, now = _read(context, update.effective_user.id, text)
+        if step is Step.HOLDINGS and not reading.holdings:
+            await _bad(update, step.value, reading.error)
             return step
-        horizon = draft.get("horizon_days")
-        if horizon is not None and not 1 <= horizon <= 365:
-            draft.pop("horizon_days", None)
-            await _bad(update, Step.HORIZON.value)
-            return Step.HORIZON if step is Step.HORIZON else await ask(update, context, step)
-        if FIELDS[step] not in found:
-            reason = holding_problem(text) if step is Step.HOLDINGS else None
-            if not found or step is Step.HOLDINGS:
-                await _bad(update, step.value, reason)
-                return step
+        draft = _draft(context)
+        found = absorb(reading, draft, now)
+        if FIELDS[step] not in found and not found:
+            await _bad(update, step.value)
+            return step
         return await advance(update, context)
 
     return on_text
@@ -245,11 +232,25 @@ def _choice(
         await query.answer()
         draft = cast(dict[str, Any], _draft(context))
         draft[field] = convert(pressed.value)
-        if field == "horizon_days":
+        draft["assumed"] = [s for s in draft.get("assumed", []) if STEP_FIELD[s] != field]
+        if field == "horizon_days" and not has_event(cast(Draft, draft)):
             draft["event_at"] = None
+        if field == "concern":
+            _take_the_calendars_event(draft, context)
         return await advance(update, context)
 
     return on_choice
+
+
+def _take_the_calendars_event(draft: dict[str, Any], context: BotContext) -> None:
+    """A tapped event with a calendar is its next occurrence; an assumed horizon then runs until
+    just after it."""
+    now = context.services.clock.now()
+    event_at, horizon = scheduled_event(Concern(draft["concern"]), now)
+    draft["event_at"] = event_at.isoformat() if event_at else None
+    if event_at is not None and "horizon" in draft.get("assumed", []):
+        draft["horizon_days"] = horizon
+        draft["assumed"].remove("horizon")
 
 
 async def back(update: Update, context: BotContext) -> object:
@@ -314,6 +315,7 @@ async def change(update: Update, context: BotContext) -> object:
     step = Step(pressed.field)
     draft = draft_of(stored.request)
     cast(dict[str, Any], draft).pop(FIELDS[step])
+    draft["assumed"] = [s for s in card_notes(context, stored.id).get("assumed", []) if s != step]
     assert context.user_data is not None
     context.user_data["draft"] = draft
     return await ask(update, context, step)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 from pydantic import ValidationError
 
+from bot.features.hedge.reading import MessageReading, horizon_from_event
 from bot.services import Services
 from bot.storage.plans import StoredPlan
 from bot.storage.users import UserSettings
@@ -33,16 +34,77 @@ STEP_FIELD = {
 }
 
 
+# what a plan takes for an input nobody gave: the core's own defaults
+DEFAULTS: dict[str, Any] = {
+    "concern": Intent.model_fields["concern"].default.value,
+    "horizon_days": float(Intent.model_fields["horizon_days"].default),
+    "outlook": Intent.model_fields["outlook"].default.value,
+}
+ASSUMABLE = {"concern": "concern", "horizon_days": "horizon", "outlook": "outlook"}
+
+
 class Draft(TypedDict, total=False):
     """The answers so far, kept in user_data (JSON) while the conversation runs."""
 
     step: str
+    guided: bool  # /hedge: every question is asked; otherwise only holdings are a must
     holdings: list[dict[str, Any]]
     concern: str
     horizon_days: float
     event_at: str | None
     outlook: str
     max_cost_usd: float | None
+    assumed: list[str]  # steps given a default, said on the card with a tap to change each
+    unpriced: list[str]
+    notes: list[str]
+
+
+def absorb(reading: MessageReading, draft: Draft, now: datetime) -> set[str]:
+    """Copy into the draft what a message read at `now` said; returns the fields it filled.
+
+    In the guided flow a horizon that only follows from the event's date is left out, so that
+    its question is still asked."""
+    found: set[str] = set()
+    if reading.holdings:
+        draft["holdings"] = [h.model_dump(mode="json", exclude_none=True) for h in reading.holdings]
+        draft["unpriced"] = list(reading.unpriced)
+        found.add("holdings")
+    if reading.concern is not None:
+        draft["concern"] = reading.concern.value
+        draft["event_at"] = reading.event_at.isoformat() if reading.event_at else None
+        found.add("concern")
+    horizon = reading.horizon_days
+    if horizon is not None and not (draft.get("guided") and horizon_from_event(reading, now)):
+        draft["horizon_days"] = horizon
+        if reading.concern is None and (reading.event_at or not has_event(draft)):
+            draft["event_at"] = reading.event_at.isoformat() if reading.event_at else None
+        found.add("horizon_days")
+    if reading.outlook is not None:
+        draft["outlook"] = reading.outlook.value
+        found.add("outlook")
+    if reading.max_cost_usd is not None:
+        draft["max_cost_usd"] = reading.max_cost_usd
+        found.add("max_cost_usd")
+    if reading.notes:
+        draft["notes"] = [*draft.get("notes", []), *reading.notes]
+    draft["assumed"] = [s for s in draft.get("assumed", []) if STEP_FIELD[s] not in found]
+    return found
+
+
+def has_event(draft: Draft) -> bool:
+    """The draft hedges a named event, whose date a new horizon leaves alone."""
+    return draft.get("concern") not in (None, DEFAULTS["concern"])
+
+
+def fill_defaults(draft: Draft) -> None:
+    """Give every missing input its default and remember which ones were assumed."""
+    assumed = list(draft.get("assumed", []))
+    for name, value in DEFAULTS.items():
+        if draft.get(name) is None:
+            cast(dict[str, Any], draft)[name] = value
+            if ASSUMABLE[name] not in assumed:
+                assumed.append(ASSUMABLE[name])
+    draft["assumed"] = [step for step in STEPS if step in assumed]
 
 
 def next_missing(draft: Draft) -> str | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -21,6 +23,17 @@ from bot.features.hedge.buttons import (
 from bot.ui.callbacks import ButtonData
 from bot.ui.keyboards import CardButton as FeatureCardButton
 from bot.ui.keyboards import button, labels, rows
+from bot.ui.render import Texts
+
+
+@dataclass(frozen=True)
+class QuickInputs:
+    """The inputs a card offers to change in one tap (steps: "concern", "horizon", "outlook"),
+    shown with their current values."""
+
+    steps: tuple[str, ...]
+    horizon_days: float
+    outlook: str
 
 
 def label(section: str, key: str) -> str:
@@ -62,8 +75,10 @@ def plan_card(
     plan_id: int,
     plans: Iterable[tuple[int, str]],
     extras: Iterable[FeatureCardButton] = (),
+    quick: QuickInputs | None = None,
 ) -> InlineKeyboardMarkup:
-    """Costs and scenarios for each (index, kind), other features' buttons, change an input."""
+    """Costs and scenarios for each (index, kind), a tap per input, other features' buttons,
+    change an input."""
     card_rows: list[list[InlineKeyboardButton]] = []
     for index, kind in plans:
         name = labels("hedge")["kind"].get(kind, kind)
@@ -76,9 +91,31 @@ def plan_card(
                 ),
             ]
         )
+    if quick is not None and quick.steps:
+        card_rows.append(quick_row(owner, plan_id, quick))
     card_rows.extend(rows([make(owner, plan_id) for make in extras], 2))
     card_rows.append([button(label("card", "change"), ChangeButton(owner, plan_id))])
     return InlineKeyboardMarkup(card_rows)
+
+
+@lru_cache(maxsize=512)
+def _days(value: float) -> str:
+    return Texts("hedge")("days", days=value)
+
+
+def quick_row(owner: int, plan_id: int, quick: QuickInputs) -> list[InlineKeyboardButton]:
+    """📅 Change event · ⏳ 1 week · 🤔 Not sure: each opens that one question again."""
+    names = labels("hedge")["quick"]
+    shown = {
+        "concern": names["event"],
+        "horizon": names["horizon"].format(days=_days(quick.horizon_days)),
+        "outlook": names["outlook"].get(quick.outlook, names["outlook"]["unsure"]),
+    }
+    return [
+        button(shown[step], ChangeButton(owner, plan_id, step))
+        for step in ("concern", "horizon", "outlook")
+        if step in quick.steps
+    ]
 
 
 def plan_detail(owner: int, plan_id: int, index: int, showing: ButtonData) -> InlineKeyboardMarkup:

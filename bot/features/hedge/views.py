@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypedDict
 
 from hedging.models import Plan, Recommendation, Scenario
 from hedging.scenarios import pnl_at_move
@@ -47,9 +48,38 @@ def plan_rows(rec: Recommendation) -> list[PlanRow]:
     return rows
 
 
-def card_context(rec: Recommendation) -> dict[str, Any]:
+class CardNotes(TypedDict, total=False):
+    """What a card says besides the plans: inputs assumed, assets left out, calendar notes."""
+
+    assumed: list[str]  # steps: "concern", "horizon", "outlook"
+    unpriced: list[str]
+    notes: list[str]
+
+
+def card_context(
+    rec: Recommendation, created_at: datetime, notes: CardNotes | None = None
+) -> dict[str, Any]:
     rows = plan_rows(rec)
-    return {"rec": rec, "best": rows[0], "others": rows[1:]}
+    notes = notes or {}
+    return {
+        "rec": rec,
+        "best": rows[0],
+        "others": rows[1:],
+        "assumed": notes.get("assumed", []),
+        "unpriced": notes.get("unpriced", []),
+        "notes": notes.get("notes", []),
+        "ends_before_event": ends_before_event(rec, created_at),
+    }
+
+
+def ends_before_event(rec: Recommendation, created_at: datetime) -> datetime | None:
+    """When the hedge comes off, if that is before the event it is meant to cover."""
+    event_at = rec.intent.event_at
+    if event_at is None:
+        return None
+    event_at = event_at if event_at.tzinfo else event_at.replace(tzinfo=UTC)
+    ends = created_at + timedelta(days=rec.intent.horizon_days)
+    return ends if ends < event_at else None
 
 
 def venues_first(plan: Plan, preferred: str) -> list[Any]:

@@ -28,7 +28,9 @@ class RemindButton(ReminderButtonData):
 class RemindAtButton(ReminderButtonData):
     code = "rw"
     plan_id: int
-    when: Literal["event", "horizon", "type"]
+    when: Literal[
+        "event", "horizon", "type"
+    ]  # "type": cards from before a typed time needed no tap
 
 
 @dataclass(frozen=True)

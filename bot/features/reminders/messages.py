@@ -73,8 +73,9 @@ def list_keyboard(owner: int, shown: Sequence[tuple[int, str]]) -> InlineKeyboar
 
 def choose_keyboard(
     owner: int, plan_id: int, event_shown: str | None, horizon_shown: str | None
-) -> InlineKeyboardMarkup:
-    """From the plan card: after the event, at the end of the horizon, or a typed time."""
+) -> InlineKeyboardMarkup | None:
+    """From the plan card: after the event or at the end of the horizon (a typed time needs no
+    button: the question waits for it)."""
     names = labels()["choose"]
     rows = []
     if event_shown:
@@ -83,8 +84,7 @@ def choose_keyboard(
     if horizon_shown:
         label = names["horizon"].format(shown=horizon_shown)
         rows.append([button(label, RemindAtButton(owner, plan_id, "horizon"))])
-    rows.append([button(names["type"], RemindAtButton(owner, plan_id, "type"))])
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def forget_keyboard(owner: int) -> InlineKeyboardMarkup:

@@ -27,15 +27,9 @@ from bot.features.reminders.feature import (
     stop_after,
 )
 from bot.features.reminders.feature import say as _say
+from bot.features.reminders.reading import read_morning, read_time, read_zone
 from bot.services import BotContext
-from hedging.when import (
-    NeedsMorning,
-    WhenContext,
-    WhenError,
-    parse_morning,
-    parse_timezone,
-    resolve_when,
-)
+from hedging.when import NeedsMorning, WhenContext, WhenError
 
 DRAFT = "reminder_draft"
 END = ConversationHandler.END
@@ -60,7 +54,8 @@ async def remind_command(update: Update, context: BotContext) -> object:
 
 
 async def plan_card_button(update: Update, context: BotContext, pressed: RemindButton) -> object:
-    """⏰ on the plan card: after the event, at the end of the horizon, or a typed time."""
+    """⏰ on the plan card: after the event or at the end of the horizon by a tap, or whatever
+    time is typed next (the question waits for it)."""
     reminders = feature(context)
     plan_id, owner = pressed.plan_id, pressed.owner_id
     facts = reminders.facts(plan_id, owner)
@@ -86,8 +81,9 @@ async def plan_card_button(update: Update, context: BotContext, pressed: RemindB
             "shown": views.describe(facts.event.at, zone),
             "confirmed": facts.event.confirmed,
         }
+    _draft(context, plan_id=plan_id)
     await _say(update, "choose", markup, event=event, buffer_hours=buffer.total_seconds() / 3600)
-    return END
+    return State.TIME
 
 
 async def plan_card_choice(update: Update, context: BotContext, pressed: RemindAtButton) -> object:
@@ -117,7 +113,7 @@ async def got_timezone(update: Update, context: BotContext) -> object:
     assert update.message is not None and update.effective_user is not None
     reminders = feature(context)
     try:
-        zone = parse_timezone(update.message.text or "")
+        zone = read_zone(update.message.text or "")
     except WhenError as error:
         await _say(update, "when_error", problem=error.problem.value, shown=error.shown)
         return State.TIMEZONE
@@ -129,7 +125,7 @@ async def got_morning(update: Update, context: BotContext) -> object:
     assert update.message is not None and update.effective_user is not None
     reminders = feature(context)
     try:
-        morning = parse_morning(update.message.text or "")
+        morning = read_morning(update.message.text or "")
     except WhenError as error:
         await _say(update, "when_error", problem=error.problem.value, asked_morning=True)
         return State.MORNING
@@ -157,7 +153,7 @@ async def advance(update: Update, context: BotContext) -> object:
         return State.TIME
     try:
         when = _when_context(reminders, user_id, timezone, draft)
-        result = resolve_when(draft["text"], when, reminders.clock.now())
+        result = read_time(draft["text"], when, reminders.clock.now())
     except WhenError as error:
         await _say(update, "when_error", problem=error.problem.value, shown=error.shown)
         draft["text"] = None

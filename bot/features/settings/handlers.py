@@ -52,6 +52,7 @@ def _view(settings: UserSettings, **extra: Any) -> dict[str, Any]:
         "saved": False,
         "choosing": False,
         "choosing_label": "",
+        "typed_too": False,  # the choice may also be typed (the timezone)
         **extra,
     }
 
@@ -83,9 +84,15 @@ async def on_setting(update: Update, context: BotContext) -> object:
         await edit(query, texts("settings", **_view(settings)), keyboards.settings_menu(user_id))
         return SettingsState.CHOOSING
     if not value:
-        view = _view(settings, choosing=True, choosing_label=keyboards.name_label(name))
+        view = _view(
+            settings,
+            choosing=True,
+            choosing_label=keyboards.name_label(name),
+            typed_too=name == "timezone",
+        )
         await edit(query, texts("settings", **view), keyboards.setting_choices(user_id, name))
-        return SettingsState.CHOOSING
+        # the timezone's choices also take a typed city or zone as the answer
+        return SettingsState.TIMEZONE if name == "timezone" else SettingsState.CHOOSING
     if name == "timezone" and value == "other":
         await edit(query, texts("timezone"))
         return SettingsState.TIMEZONE

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +89,31 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
             for step in ("holdings", "concern", "horizon", "outlook", "timezone", "media")
             for reason, too_long in ((None, False), (NASTY * 20, False), (None, True))
         ],
-        "plan_card": [card_context(rec) for rec in RECOMMENDATIONS.values()],
+        "plan_card": [
+            *(card_context(rec, NOW) for rec in RECOMMENDATIONS.values()),
+            *(
+                card_context(
+                    rec,
+                    NOW - timedelta(days=400),  # so long ago that the horizon ends before the event
+                    {
+                        "assumed": ["concern", "horizon", "outlook"],
+                        "unpriced": [f"COIN{i:08d}" for i in range(150)],
+                        "notes": [NASTY, NASTY],
+                    },
+                )
+                for rec in (
+                    RECOMMENDATIONS["many holdings"],
+                    _recommendation(
+                        [Holding(symbol="BTC", quantity=2)],
+                        concern=Concern.FOMC,
+                        event_at=NOW + timedelta(days=30),
+                        horizon_days=3,
+                    ),
+                )
+            ),
+        ],
+        "calendar_date": [{"title": NASTY, "calendar": NOW, "said": NOW}],
+        "days": [{"days": 1}, {"days": 7}, {"days": 10.4}, {"days": 365}],
         "cost_sheet": plan_views,
         "scenarios": plan_views,
         "settings": [
@@ -99,9 +123,11 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
                 "saved": saved,
                 "choosing": choosing,
                 "choosing_label": NASTY,
+                "typed_too": typed_too,
             }
             for saved in (True, False)
             for choosing in (True, False)
+            for typed_too in (True, False)
         ],
         "feature_missing": [{"feature": NASTY}, {"feature": "faq"}],
         "chat_no_button": [{"count": 0}, {"count": 99}],
@@ -183,6 +209,13 @@ def _all_keyboards() -> list[Any]:
         hedge_keys.horizon_step(BIG_ID),
         hedge_keys.outlook_step(BIG_ID),
         hedge_keys.plan_card(BIG_ID, big_plan, plans, [chart_button, remind_button]),
+        hedge_keys.plan_card(
+            BIG_ID,
+            big_plan,
+            plans,
+            [chart_button, remind_button],
+            quick=hedge_keys.QuickInputs(("concern", "horizon", "outlook"), 365, "insurance"),
+        ),
         hedge_keys.change_input(BIG_ID, big_plan),
         settings_keys.settings_menu(BIG_ID),
         *(
