@@ -51,13 +51,10 @@ def _fee(text: str) -> float:
 
 def _positive_usd(text: str) -> float:
     """A dollar amount above 0: 20000, 20,000 or $20k."""
-    cleaned = text.replace(",", "").replace("_", "").lstrip("$").lower()
-    scale = 1000.0 if cleaned.endswith("k") else 1.0
-    try:
-        value = float(cleaned.removesuffix("k")) * scale
-    except ValueError:
-        value = float("nan")
-    if not 0 < value < float("inf"):
+    from hedging.holdings import parse_usd_amount
+
+    value = parse_usd_amount(text)
+    if value is None:
         raise argparse.ArgumentTypeError(f"expected a dollar amount above 0, not {text!r}")
     return value
 
