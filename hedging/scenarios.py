@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hedging.american import american
-from hedging.models import Leg, Plan, PortfolioSummary, Scenario, Side
+from hedging.models import Costs, Leg, Plan, PortfolioSummary, Scenario, Side
 from hedging.pricing import OptionType, black76, black_scholes
 
 
@@ -54,16 +54,32 @@ def pnl_at_move(
     Proxy legs (move_beta ≠ 1) move by their beta; `proxy_beta` replaces it, e.g. for a
     correlation breakdown.
     """
-    unhedged = portfolio.value_usd * move
-    hedge = sum(leg_pnl(leg, move, proxy_beta) for leg in plan.legs)
-    hedged = unhedged + hedge
-    carrying = plan.costs.total_usd - plan.costs.premium_usd  # premium is in the legs' P&L
+    return scenario_for(plan.legs, plan.costs, portfolio.value_usd, move, proxy_beta)
+
+
+def scenario_for(
+    legs: list[Leg], costs: Costs, value_usd: float, move: float, proxy_beta: float | None = None
+) -> Scenario:
+    """pnl_at_move for legs and costs that are not a Plan yet (builders call it while building)."""
+    unhedged = value_usd * move
+    hedged = unhedged + sum(leg_pnl(leg, move, proxy_beta) for leg in legs)
+    carrying = costs.total_usd - costs.premium_usd  # premium is in the legs' P&L
     return Scenario(
         move=move,
         unhedged_pnl_usd=unhedged,
         hedged_pnl_usd=hedged,
         net_pnl_usd=hedged - carrying,
     )
+
+
+def scenarios_for(
+    legs: list[Leg],
+    costs: Costs,
+    value_usd: float,
+    moves: Iterable[float],
+    proxy_beta: float | None = None,
+) -> list[Scenario]:
+    return [scenario_for(legs, costs, value_usd, move, proxy_beta) for move in moves]
 
 
 def payoff(

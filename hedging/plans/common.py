@@ -16,7 +16,6 @@ from hedging.models import (
     Instrument,
     Leg,
     MarketSnapshot,
-    Plan,
     PortfolioSummary,
     Position,
     Region,
@@ -24,7 +23,7 @@ from hedging.models import (
     Side,
     VenueRef,
 )
-from hedging.scenarios import pnl_at_move
+from hedging.scenarios import scenarios_for
 
 HOURS_PER_YEAR = 365 * 24
 INSTRUMENT_NAMES = {
@@ -214,13 +213,4 @@ def option_costs(premium: float, fees: float, spread: float) -> Costs:
 
 def draft_scenarios(context: Context, legs: list[Leg], costs: Costs) -> list[Scenario]:
     """The scenario table of a variant (collar, put spread) that is not a plan of its own."""
-    draft = Plan.model_construct(
-        kind=HedgeKind.OPTIONS,
-        legs=legs,
-        hedge_ratio=1.0,
-        leverage=1.0,
-        margin_usd=0.0,
-        costs=costs,
-        scenarios=[],
-    )
-    return [pnl_at_move(draft, context.portfolio, move) for move in SCENARIO_MOVES]
+    return scenarios_for(legs, costs, context.portfolio.value_usd, SCENARIO_MOVES)

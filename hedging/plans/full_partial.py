@@ -117,7 +117,7 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
         venues.extend(route.venues)
         margin += leg.notional_usd / leverage
     legs, outcomes, nearest, mode = _with_margin_modes(context, parts, exposures)
-    plan = finish_plan(
+    return finish_plan(
         context,
         kind=kind,
         legs=legs,
@@ -128,9 +128,9 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
         liquidation=nearest,
         notes=notes,
         venues=venues,
-    )
-    return plan.model_copy(
-        update={"margin_mode": mode, "margin_modes": outcomes, "carry_quotes": quotes}
+        margin_mode=mode,
+        margin_modes=outcomes,
+        carry_quotes=quotes,
     )
 
 

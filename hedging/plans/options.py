@@ -325,4 +325,5 @@ def build_options_plan(context: Context) -> Plan:
         options=chosen[0][1] if chosen else None,
         option_strikes=[details for level in zip(*by_strike, strict=True) for _, details in level],
         collar=_collar(context, markets, legs, fees) if legs else None,
-    ).model_copy(update={"put_spread": build_put_spread(context, markets, legs)})
+        put_spread=build_put_spread(context, markets, legs),
+    )
