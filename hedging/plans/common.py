@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from hedging.models import (
@@ -67,6 +67,8 @@ class Context:
     assets: dict[str, AssetMarket]  # prices as used (overrides applied)
     portfolio: PortfolioSummary
     now: datetime
+    # lookups that depend only on the request and market, kept for this one recommendation
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def positions(self) -> list[Position]:
@@ -213,4 +215,6 @@ def option_costs(premium: float, fees: float, spread: float) -> Costs:
 
 def draft_scenarios(context: Context, legs: list[Leg], costs: Costs) -> list[Scenario]:
     """The scenario table of a variant (collar, put spread) that is not a plan of its own."""
-    return scenarios_for(legs, costs, context.portfolio.value_usd, SCENARIO_MOVES)
+    return scenarios_for(
+        legs, costs, context.portfolio.value_usd, SCENARIO_MOVES, memo=context.memo
+    )

@@ -102,7 +102,7 @@ def finish_plan(
         liquidation_price_usd=liquidation[2] if liquidation else None,
         liquidation_symbol=_nearest_symbol(legs, liquidation[2]) if liquidation else None,
         costs=costs,
-        scenarios=scenarios_for(legs, costs, value, SCENARIO_MOVES),
+        scenarios=scenarios_for(legs, costs, value, SCENARIO_MOVES, memo=context.memo),
         options=options,
         correlation=correlation,
         available=bool(legs),

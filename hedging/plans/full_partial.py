@@ -153,7 +153,9 @@ def _with_margin_modes(
     by_mode = margin_outcomes(exposures, context.taker_fee, context.years, settings.wallet_usd)
     headline, per_leg = by_mode[settings.margin_mode]
     legs = [
-        leg.model_copy(update={"liquidation_price_usd": figure.price})
+        leg
+        if leg.liquidation_price_usd == figure.price
+        else leg.model_copy(update={"liquidation_price_usd": figure.price})
         for leg, figure in zip(legs, per_leg, strict=True)
     ]
     if headline.liquidation_price_usd is not None:
