@@ -8,7 +8,6 @@ from hedging.american import american
 from hedging.models import Costs, Leg, Plan, PortfolioSummary, Scenario, Side
 from hedging.pricing import OptionType, black76_many, black_scholes
 
-
 PUTS = (Side.BUY_PUT, Side.SELL_PUT)
 
 

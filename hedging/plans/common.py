@@ -11,7 +11,6 @@ from hedging.models import (
     AssetMarket,
     Costs,
     FeeSchedule,
-    HedgeKind,
     HedgeRequest,
     Instrument,
     Leg,

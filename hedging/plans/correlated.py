@@ -19,7 +19,7 @@ from hedging.plans.common import SCENARIO_MOVES, Context, Route, short_costs, sh
 from hedging.plans.finish import finish_plan
 from hedging.plans.full_partial import liquidation_price
 from hedging.plans.routes import short_route
-from hedging.scenarios import pnl_at_move
+from hedging.scenarios import scenarios_for
 
 CRYPTO_PROXIES = ("BTC", "ETH", "SOL")
 EQUITY_PROXIES = ("ES", "SPY")  # ES futures first; SPY shares where futures are not allowed
@@ -164,15 +164,6 @@ def build_correlated_plan(context: Context) -> Plan:
         contracts[f"{leg.contract_size:g} {proxy.symbol}"] = leg.contracts
     breakdown_beta = BREAKDOWN_RHO * proxy.volatility / fit.vol_portfolio
     costs = short_costs([(leg, fees, carry)])
-    draft = Plan(
-        kind=HedgeKind.CORRELATED,
-        legs=[leg],
-        hedge_ratio=traded_ratio,
-        leverage=leverage,
-        margin_usd=0.0,
-        costs=costs,
-        scenarios=[],
-    )
     details = CorrelationDetails(
         proxy=proxy.symbol,
         rho=fit.rho,
@@ -186,10 +177,9 @@ def build_correlated_plan(context: Context) -> Plan:
         vol_portfolio_usd=value * fit.vol_portfolio * math.sqrt(context.years),
         proxy_beta=proxy_beta,
         breakdown_rho=BREAKDOWN_RHO,
-        breakdown_scenarios=[
-            pnl_at_move(draft, context.portfolio, move, proxy_beta=breakdown_beta)
-            for move in SCENARIO_MOVES
-        ],
+        breakdown_scenarios=scenarios_for(
+            [leg], costs, value, SCENARIO_MOVES, proxy_beta=breakdown_beta
+        ),
         contracts=contracts,
     )
     sigmas = distance_sigmas(proxy.price_usd, price, proxy.volatility, context.years)

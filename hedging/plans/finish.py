@@ -22,7 +22,7 @@ from hedging.models import (
     VenueRef,
 )
 from hedging.plans.common import SCENARIO_MOVES, UPSIDE_MOVE, Context
-from hedging.scenarios import scenario_for, scenarios_for
+from hedging.scenarios import scenarios_for
 
 
 def unique_venues(venues: Iterable[VenueRef]) -> list[VenueRef]:
@@ -91,8 +91,10 @@ def finish_plan(
 ) -> Plan:
     """A Plan with its scenario table filled in by the same function as pnl_at_move, built (and
     validated) once."""
-    value = context.portfolio.value_usd
-    upside = scenario_for(legs, costs, value, UPSIDE_MOVE)
+    scenarios = scenarios_for(
+        legs, costs, context.portfolio.value_usd, SCENARIO_MOVES, memo=context.memo
+    )
+    upside = scenarios[SCENARIO_MOVES.index(UPSIDE_MOVE)]  # the +10% row of the table
     return Plan(
         kind=kind,
         legs=legs,
@@ -102,7 +104,7 @@ def finish_plan(
         liquidation_price_usd=liquidation[2] if liquidation else None,
         liquidation_symbol=_nearest_symbol(legs, liquidation[2]) if liquidation else None,
         costs=costs,
-        scenarios=scenarios_for(legs, costs, value, SCENARIO_MOVES, memo=context.memo),
+        scenarios=scenarios,
         options=options,
         correlation=correlation,
         available=bool(legs),
