@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -167,9 +168,15 @@ def short_costs(parts: list[tuple[Leg, float, float]]) -> Costs:
 
 
 def short_leg(
-    context: Context, asset: AssetMarket, route: Route, quantity: float, move_beta: float = 1.0
+    context: Context,
+    asset: AssetMarket,
+    route: Route,
+    quantity: float,
+    move_beta: float = 1.0,
+    liquidation_at: Callable[[float], float] | None = None,
 ) -> tuple[Leg, float, float]:
-    """A short leg with its round-trip fees and carry over the horizon."""
+    """A short leg with its round-trip fees and carry over the horizon; `liquidation_at` gives
+    the liquidation price for the quantity traded (after rounding to contracts)."""
     traded, contracts = round_to_contracts(quantity, route.contract_size)
     notional = traded * asset.price_usd
     fees = 2 * trading_fee(context, asset, route, traded, contracts)
@@ -192,6 +199,7 @@ def short_leg(
         roll_at=route.roll_at,
         slippage_usd=slippage(asset, notional) if route.formula or route.expiry else None,
         coin_margined=route.coin_margined,
+        liquidation_price_usd=liquidation_at(traded) if liquidation_at and traded > 0 else None,
     )
     return leg, fees, carry
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 
 from hedging.liquidation import distance_pct, distance_sigmas
 from hedging.market import correlation
@@ -145,17 +146,21 @@ def build_correlated_plan(context: Context) -> Plan:
     if fit.beta is not None:
         ratio = fit.beta
     proxy_beta = fit.rho * proxy.volatility / fit.vol_portfolio
+    leverage = min(context.request.settings.leverage, fit.route.max_leverage)
     leg, fees, carry = short_leg(
-        context, proxy, fit.route, ratio * value / proxy.price_usd, proxy_beta
+        context,
+        proxy,
+        fit.route,
+        ratio * value / proxy.price_usd,
+        proxy_beta,
+        liquidation_at=partial(liquidation_price, fit.route, proxy.price_usd, leverage=leverage),
     )
     if leg.quantity == 0:
         return _unavailable(
             context,
             f"Your holdings are too small for one {leg.contract_size:g} {proxy.symbol} contract.",
         )
-    leverage = min(context.request.settings.leverage, fit.route.max_leverage)
-    price = liquidation_price(fit.route, proxy.price_usd, leg.quantity, leverage)
-    leg = leg.model_copy(update={"liquidation_price_usd": price})
+    price = leg.liquidation_price_usd or 0.0
     traded_ratio = leg.notional_usd / value
     contracts: dict[str, float] = {}
     for name, multiplier in INDEX_FUTURE_MULTIPLIERS.get(proxy.symbol, ()):
