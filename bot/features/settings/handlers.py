@@ -116,30 +116,28 @@ def _chosen(name: str, value: str) -> object:
 
 async def on_wallet(update: Update, context: BotContext) -> SettingsState:
     """A typed wallet balance in USD."""
-    assert update.message is not None and update.effective_user is not None
-    user_id = update.effective_user.id
+    assert update.message is not None
     wallet = parse_usd_amount(update.message.text or "")
-    if wallet is None:
-        bad = core_text("bad_input", step="wallet", reason=None, too_long=False)
-        await reply(update, bad)
-        return SettingsState.WALLET
-    updated = _current(context, user_id).model_copy(update={"wallet_usd": wallet})
-    _save(context, user_id, updated)
-    body = texts("settings", **_view(updated, saved=True))
-    await reply(update, body, keyboards.settings_menu(user_id))
-    return SettingsState.CHOOSING
+    return await _save_typed(update, context, "wallet_usd", wallet, SettingsState.WALLET)
 
 
 async def on_timezone(update: Update, context: BotContext) -> SettingsState:
     """A typed timezone name."""
-    assert update.message is not None and update.effective_user is not None
-    user_id = update.effective_user.id
+    assert update.message is not None
     zone = read_timezone((update.message.text or "")[:100])
-    if zone is None:
-        bad = core_text("bad_input", step="timezone", reason=None, too_long=False)
-        await reply(update, bad)
-        return SettingsState.TIMEZONE
-    updated = _current(context, user_id).model_copy(update={"timezone": zone})
+    return await _save_typed(update, context, "timezone", zone, SettingsState.TIMEZONE)
+
+
+async def _save_typed(
+    update: Update, context: BotContext, name: str, value: object, asking: SettingsState
+) -> SettingsState:
+    """Save a typed value and show the settings, or say what was expected and keep asking."""
+    assert update.effective_user is not None
+    user_id = update.effective_user.id
+    if value is None:
+        await reply(update, core_text("bad_input", step=asking.value, reason=None, too_long=False))
+        return asking
+    updated = _current(context, user_id).model_copy(update={name: value})
     _save(context, user_id, updated)
     body = texts("settings", **_view(updated, saved=True))
     await reply(update, body, keyboards.settings_menu(user_id))

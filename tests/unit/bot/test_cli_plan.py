@@ -52,9 +52,11 @@ def test_json_output_has_every_key_the_issue_lists(capsys):
             assert set(plan["correlation"]) >= CORRELATION_KEYS
 
 
-def test_the_guides_scenario_from_the_command_line(capsys):
+@pytest.mark.parametrize("mode", [[], ["--margin-mode", "cross"], ["--margin-mode", "portfolio"]])
+def test_the_guides_scenario_from_the_command_line_in_every_margin_mode(capsys, mode):
     output = run_json(
         capsys,
+        *mode,
         "2 BTC",
         "--price",
         "BTC=50000",
@@ -252,29 +254,6 @@ def test_stock_options_are_american_with_an_implied_vol_per_strike(capsys):
     assert len({strike["implied_vol"] for strike in strikes}) == len(strikes) > 1
     assert strikes[0]["implied_vol"] > strikes[-1]["implied_vol"]  # the skew
     assert plan["costs"]["spread_usd"] > 0  # bought at the ask
-
-
-def test_the_guides_scenario_is_unchanged_in_every_margin_mode(capsys):
-    for mode in ("isolated", "cross", "portfolio"):
-        (plan,) = run_json(
-            capsys,
-            "2 BTC",
-            "--price",
-            "BTC=50000",
-            "--kind",
-            "partial",
-            "--ratio",
-            "0.5",
-            "--taker-fee",
-            "0.04%",
-            "--margin-mode",
-            mode,
-        )["plans"]
-        by_move = {s["move"]: s["hedged_pnl_usd"] for s in plan["scenarios"]}
-
-        assert (plan["legs"][0]["quantity"], plan["margin_usd"]) == (1.0, 25_000.0)
-        assert plan["costs"]["fees_usd"] == pytest.approx(40.0)
-        assert (by_move[-0.1], by_move[0.1]) == (-5_000.0, 5_000.0)
 
 
 def test_the_human_table_shows_the_margin_mode_and_the_instrument(capsys):
