@@ -104,18 +104,19 @@ def _best_of(
         proxy = context.assets.get(symbol)
         if proxy is None:
             continue
+        vol, rho = _portfolio_stats(context, proxy)
+        if best is not None and not rho > best.rho:
+            continue  # it would not win: no need to work out how to short it
         route = short_route(context, proxy)
         if route is None:
             continue
-        vol, rho = _portfolio_stats(context, proxy)
-        if best is None or rho > best.rho:
-            beta = None
-            if symbol in BETA_PROXIES and AssetClass.CRYPTO not in classes:
-                beta = sum(
-                    weights[p.symbol] * (context.assets[p.symbol].beta or 1.0)
-                    for p in context.positions
-                )
-            best = ProxyFit(proxy, route, rho, vol, beta)
+        beta = None
+        if symbol in BETA_PROXIES and AssetClass.CRYPTO not in classes:
+            beta = sum(
+                weights[p.symbol] * (context.assets[p.symbol].beta or 1.0)
+                for p in context.positions
+            )
+        best = ProxyFit(proxy, route, rho, vol, beta)
     return best
 
 
