@@ -1,5 +1,10 @@
-"""American options on a stock or ETF with a continuous dividend yield: the Barone-Adesi–Whaley
-(1987) quadratic approximation, the European price plus an early-exercise premium.
+"""American options on a stock or ETF with a continuous dividend yield.
+
+`american` is Ju and Zhong's (1999) refinement of the Barone-Adesi–Whaley (1987) quadratic
+approximation: the European price plus the early-exercise premium hA·(S/S*)^λ, divided by
+(1 − χ), a correction for how that premium changes with time to expiry. It needs the same
+Newton search for the critical price S* as BAW and nothing more, so it stays fast enough to
+value every scenario; `barone_adesi_whaley` keeps the plain BAW price.
 
 Carry b = r − q. A put's early exercise is worth something whenever r > 0; a call's only when
 b < r (the stock pays a dividend). Below the put's critical price S* (above the call's) the
@@ -73,7 +78,7 @@ def critical_price(
     return spot
 
 
-def american(
+def barone_adesi_whaley(
     kind: OptionType,
     spot: float,
     strike: float,
@@ -104,3 +109,54 @@ def american(
             return intrinsic
         premium = (boundary / q) * (1 - grow * norm_cdf(d1))
     return max(european + premium * (spot / boundary) ** q, intrinsic)
+
+
+def american(
+    kind: OptionType,
+    spot: float,
+    strike: float,
+    years: float,
+    rate: float,
+    vol: float,
+    dividend_yield: float = 0.0,
+) -> float:
+    """Ju–Zhong price of an American option; never below intrinsic value.
+
+    A call on a dividend payer is priced as the put it equals by McDonald–Schroder symmetry,
+    C(S, K, r, q) = P(K, S, q, r): the put's formula stays well conditioned as r nears zero,
+    where the call's own would divide by almost nothing."""
+    if kind is OptionType.CALL and dividend_yield > 0:
+        return american(OptionType.PUT, strike, spot, years, dividend_yield, vol, rate)
+    european = black_scholes(kind, spot, strike, years, rate, vol, dividend_yield)
+    put = kind is OptionType.PUT
+    intrinsic = max(strike - spot, 0.0) if put else max(spot - strike, 0.0)
+    if years <= 0 or vol <= 0 or spot <= 0 or not put or rate * years < 1e-9:
+        return max(european, intrinsic)  # no early exercise is worth anything
+    boundary = critical_price(kind, strike, years, rate, vol, dividend_yield)
+    if spot <= boundary:  # at or below the critical price: exercise now
+        return intrinsic
+    variance = vol * vol * years
+    root_v = math.sqrt(variance)
+    alpha = 2 * rate / (vol * vol)
+    beta = 2 * (rate - dividend_yield) / (vol * vol)
+    h = -math.expm1(-rate * years)
+    root = math.sqrt((beta - 1) ** 2 + 4 * alpha / h)
+    lam = (-(beta - 1) - root) / 2
+    lam_h = alpha / (h * h * root)  # dλ/dh
+    forward = boundary * math.exp((rate - dividend_yield) * years)
+    d1 = (math.log(forward / strike) + 0.5 * variance) / root_v
+    d2 = d1 - root_v
+    at_boundary = black_scholes(kind, boundary, strike, years, rate, vol, dividend_yield)
+    premium = strike - boundary - at_boundary  # hA: exercise value less the European at S*
+    # ∂V_E/∂h at S*: the European put's change with time to expiry, per unit of h
+    european_h = (
+        forward * _norm_pdf(d1) / (alpha * root_v)
+        + forward * norm_cdf(-d1) * dividend_yield / rate
+        - strike * norm_cdf(-d2)
+    )
+    denominator = 2 * lam + beta - 1
+    b = (1 - h) * alpha * lam_h / (2 * denominator)
+    c = -((1 - h) * alpha / denominator) * (european_h / premium + 1 / h + lam_h / denominator)
+    log_ratio = math.log(spot / boundary)
+    chi = log_ratio * (b * log_ratio + c)
+    return max(european + premium * (spot / boundary) ** lam / (1 - chi), intrinsic)

@@ -207,3 +207,17 @@ def holding_problem(text: str) -> str | None:
     except HedgeInputError as error:
         return error.message
     return None
+
+
+USD_AMOUNT = re.compile(
+    r"^\s*(?:usd\s*)?\$?\s*" + _amount_pattern("usd") + r"\s*(?:\$|usd|dollars?|usdt|usdc)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_usd_amount(text: str) -> float | None:
+    """A dollar amount on its own: "20000", "$20k", "25,000 USD", "1.5m"; None for anything else,
+    zero and amounts past MAX_QUANTITY included."""
+    match = USD_AMOUNT.match(text[:100])
+    amount = _amount(match, "usd") if match else None
+    return amount if amount is not None and 0 < amount <= MAX_QUANTITY else None

@@ -43,6 +43,35 @@ def black76(
     return discount * (strike * norm_cdf(-d2) - forward * norm_cdf(-d1))
 
 
+def black76_many(
+    kind: OptionType, forwards: list[float], strike: float, years: float, rate: float, vol: float
+) -> list[float]:
+    """black76 at many forwards: the same arithmetic, with what they share worked out once."""
+    discount = math.exp(-rate * years) if years > 0 else 1.0
+    if years <= 0 or vol <= 0:
+        return [discount * _intrinsic(kind, forward, strike) for forward in forwards]
+    spread = vol * math.sqrt(years)
+    half_variance = 0.5 * spread * spread
+    erfc, log = math.erfc, math.log
+    prices = []
+    for forward in forwards:
+        if forward <= 0:
+            prices.append(discount * _intrinsic(kind, forward, strike))
+            continue
+        d1 = (log(forward / strike) + half_variance) / spread
+        d2 = d1 - spread
+        if kind is OptionType.CALL:  # norm_cdf(x) = 0.5·erfc(−x/√2), written out
+            prices.append(
+                discount
+                * (forward * (0.5 * erfc(-d1 / SQRT2)) - strike * (0.5 * erfc(-d2 / SQRT2)))
+            )
+        else:
+            prices.append(
+                discount * (strike * (0.5 * erfc(d2 / SQRT2)) - forward * (0.5 * erfc(d1 / SQRT2)))
+            )
+    return prices
+
+
 def black_scholes(
     kind: OptionType,
     spot: float,

@@ -5,41 +5,55 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hedging.american import american
-from hedging.models import Leg, Plan, PortfolioSummary, Scenario, Side
-from hedging.pricing import OptionType, black76, black_scholes
+from hedging.models import Costs, Leg, Plan, PortfolioSummary, Scenario, Side
+from hedging.pricing import OptionType, black76_many, black_scholes
+
+PUTS = (Side.BUY_PUT, Side.SELL_PUT)
 
 
-def option_value(leg: Leg, underlying: float) -> float:
-    """One unit of the leg's option at the horizon, never below what exercising it would give."""
-    kind = OptionType.PUT if leg.side in (Side.BUY_PUT, Side.SELL_PUT) else OptionType.CALL
+def option_values(leg: Leg, underlyings: list[float]) -> list[float]:
+    """One unit of the leg's option at the horizon for each underlying price, never below what
+    exercising it would give."""
+    put = leg.side in PUTS
+    kind = OptionType.PUT if put else OptionType.CALL
     strike = leg.strike_usd or 0.0
     years = leg.years_left_at_horizon or 0.0
     vol = leg.implied_vol or 0.0
     rate = leg.rate or 0.0
+    dividends = leg.dividend_yield or 0.0
     if leg.option_model == "black-76":
-        model = black76(kind, underlying, strike, years, rate, vol)
-    elif leg.option_model == "american":
-        model = american(kind, underlying, strike, years, rate, vol, leg.dividend_yield or 0.0)
+        models = black76_many(kind, underlyings, strike, years, rate, vol)
     else:
-        model = black_scholes(kind, underlying, strike, years, rate, vol, leg.dividend_yield or 0.0)
-    intrinsic = (
-        max(strike - underlying, 0.0) if kind is OptionType.PUT else max(underlying - strike, 0.0)
-    )
-    return max(model, intrinsic)
+        pricer = american if leg.option_model == "american" else black_scholes
+        models = [pricer(kind, u, strike, years, rate, vol, dividends) for u in underlyings]
+    if put:
+        return [max(m, max(strike - u, 0.0)) for m, u in zip(models, underlyings, strict=True)]
+    return [max(m, max(u - strike, 0.0)) for m, u in zip(models, underlyings, strict=True)]
+
+
+def option_value(leg: Leg, underlying: float) -> float:
+    """One unit of the leg's option at the horizon, never below what exercising it would give."""
+    return option_values(leg, [underlying])[0]
+
+
+def leg_pnls(leg: Leg, moves: tuple[float, ...], proxy_beta: float | None = None) -> list[float]:
+    """Price effect of one leg at each portfolio move, premium included."""
+    beta = leg.move_beta if proxy_beta is None or leg.move_beta == 1.0 else proxy_beta
+    if leg.side is Side.SHORT:
+        return [-leg.notional_usd * (beta * move) for move in moves]
+    if leg.side is Side.LONG:
+        return [leg.notional_usd * (beta * move) for move in moves]
+    price = leg.price_usd
+    values = option_values(leg, [max(price * (1 + beta * move), 0.0) for move in moves])
+    premium, quantity = leg.premium_usd or 0.0, leg.quantity
+    if leg.side is Side.BUY_PUT:
+        return [quantity * value - premium for value in values]
+    return [premium - quantity * value for value in values]
 
 
 def leg_pnl(leg: Leg, move: float, proxy_beta: float | None = None) -> float:
     """Price effect of one leg when the portfolio moves by `move`, premium included."""
-    beta = leg.move_beta if proxy_beta is None or leg.move_beta == 1.0 else proxy_beta
-    leg_move = beta * move
-    if leg.side is Side.SHORT:
-        return -leg.notional_usd * leg_move
-    if leg.side is Side.LONG:
-        return leg.notional_usd * leg_move
-    underlying = max(leg.price_usd * (1 + leg_move), 0.0)
-    value = leg.quantity * option_value(leg, underlying)
-    premium = leg.premium_usd or 0.0
-    return value - premium if leg.side is Side.BUY_PUT else premium - value
+    return leg_pnls(leg, (move,), proxy_beta)[0]
 
 
 def pnl_at_move(
@@ -54,16 +68,58 @@ def pnl_at_move(
     Proxy legs (move_beta ≠ 1) move by their beta; `proxy_beta` replaces it, e.g. for a
     correlation breakdown.
     """
-    unhedged = portfolio.value_usd * move
-    hedge = sum(leg_pnl(leg, move, proxy_beta) for leg in plan.legs)
-    hedged = unhedged + hedge
-    carrying = plan.costs.total_usd - plan.costs.premium_usd  # premium is in the legs' P&L
-    return Scenario(
-        move=move,
-        unhedged_pnl_usd=unhedged,
-        hedged_pnl_usd=hedged,
-        net_pnl_usd=hedged - carrying,
-    )
+    return scenarios_for(plan.legs, plan.costs, portfolio.value_usd, (move,), proxy_beta)[0]
+
+
+def scenario_for(
+    legs: list[Leg], costs: Costs, value_usd: float, move: float, proxy_beta: float | None = None
+) -> Scenario:
+    """pnl_at_move for legs and costs that are not a Plan yet (builders call it while building)."""
+    return scenarios_for(legs, costs, value_usd, (move,), proxy_beta)[0]
+
+
+def scenarios_for(
+    legs: list[Leg],
+    costs: Costs,
+    value_usd: float,
+    moves: Iterable[float],
+    proxy_beta: float | None = None,
+    memo: dict[object, object] | None = None,
+) -> list[Scenario]:
+    """The scenarios at many moves, each leg priced once per move. With `memo` (one plan
+    builder's), a leg shared by several variants (the put of the plan, collar and put spread)
+    is priced once for all of them."""
+    moves = tuple(moves)
+    columns = [_leg_column(leg, moves, proxy_beta, memo) for leg in legs]
+    carrying = costs.total_usd - costs.premium_usd  # premium is in the legs' P&L
+    scenarios = []
+    for index, move in enumerate(moves):
+        unhedged = value_usd * move
+        hedge = 0.0
+        for column in columns:
+            hedge += column[index]
+        hedged = unhedged + hedge
+        scenarios.append(
+            Scenario(
+                move=move,
+                unhedged_pnl_usd=unhedged,
+                hedged_pnl_usd=hedged,
+                net_pnl_usd=hedged - carrying,
+            )
+        )
+    return scenarios
+
+
+def _leg_column(
+    leg: Leg, moves: tuple[float, ...], proxy_beta: float | None, memo: dict[object, object] | None
+) -> list[float]:
+    if memo is None or leg.side in (Side.SHORT, Side.LONG):  # shorts cost less than a lookup
+        return leg_pnls(leg, moves, proxy_beta)
+    key = ("leg pnls", leg, moves, proxy_beta)
+    column = memo.get(key)
+    if column is None:
+        column = memo[key] = leg_pnls(leg, moves, proxy_beta)
+    return column  # type: ignore[return-value]
 
 
 def payoff(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -18,6 +19,8 @@ CONFIG_FILE = "hedgebot.toml"  # bot.config.DEFAULT_CONFIG_FILE, named here to a
 KINDS = ("full", "partial", "options", "correlated")
 REGIONS = ("us", "uk", "eu", "other")
 OUTLOOKS = ("big_drop", "unsure", "insurance")
+MARGIN_MODES = ("isolated", "cross", "portfolio")  # hedging.base.MarginMode, named to stay quick
+FUTURE_INSTRUMENTS = ("perpetual", "quarterly", "inverse")  # hedging.base.FuturePreference
 
 
 def _price(text: str) -> tuple[str, float]:
@@ -44,6 +47,26 @@ def _fee(text: str) -> float:
         raise argparse.ArgumentTypeError(
             f"expected a fee like 0.0004 or 0.04%, got {text!r}"
         ) from None
+
+
+def _positive_usd(text: str) -> float:
+    """A dollar amount above 0: 20000, 20,000 or $20k."""
+    from hedging.holdings import parse_usd_amount
+
+    value = parse_usd_amount(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"expected a dollar amount above 0, not {text!r}")
+    return value
+
+
+def _venue(text: str) -> str:
+    """A venue's name as the core spells it: lower case, e.g. bybit."""
+    name = text.strip().lower()
+    if not re.fullmatch(r"[a-z][a-z0-9_\-]{1,20}", name):
+        raise argparse.ArgumentTypeError(
+            f"expected a venue name like binance or bybit, not {text!r}"
+        )
+    return name
 
 
 def _fail(message: str) -> NoReturn:
@@ -74,6 +97,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region", choices=REGIONS, default="other", help="where you live")
     parser.add_argument("--outlook", choices=OUTLOOKS, default="unsure", help="what you expect")
     parser.add_argument("--max-cost", type=float, help="most you want to spend, in USD")
+    parser.add_argument(
+        "--margin-mode",
+        choices=MARGIN_MODES,
+        help="how the short's margin is held (default isolated; every mode is shown side by side)",
+    )
+    parser.add_argument(
+        "--wallet-usd",
+        type=_positive_usd,
+        metavar="W",
+        help="the futures wallet a cross-margin short draws on (default: the plan's margin)",
+    )
+    parser.add_argument(
+        "--venue", type=_venue, help="prefer this venue, e.g. binance, bybit, okx or deribit"
+    )
+    parser.add_argument(
+        "--instrument",
+        choices=FUTURE_INSTRUMENTS,
+        help="which future to short (default: the cheaper over the horizon)",
+    )
     parser.add_argument("--json", action="store_true", help="print the recommendation as JSON")
     parser.add_argument(
         "--offline", action="store_true", help="use the built-in snapshot even if [market] is live"
@@ -103,7 +145,16 @@ def build_request(args: argparse.Namespace) -> HedgeRequest:
     """The core's request from the command line (pydantic validates every value)."""
     from hedging.models import HedgeKind, HedgeRequest, Intent, PlanSettings, Portfolio
 
-    settings = {"leverage": args.leverage, "ratio": args.ratio, "taker_fee": args.taker_fee}
+    settings: dict[str, object] = {
+        "leverage": args.leverage,
+        "ratio": args.ratio,
+        "taker_fee": args.taker_fee,
+        "wallet_usd": args.wallet_usd,
+        "venue": args.venue,
+        "instrument": args.instrument,
+    }
+    if args.margin_mode:
+        settings["margin_mode"] = args.margin_mode
     if args.kind:
         settings["kinds"] = frozenset({HedgeKind(args.kind)})
     return HedgeRequest(

@@ -25,6 +25,8 @@ class UserSettings(BaseModel):
     region: Literal["us", "non_us"] = "non_us"
     timezone: str = "UTC"
     venue: str = "any"
+    margin_mode: Literal["isolated", "cross", "portfolio"] = "isolated"  # hedging MarginMode
+    wallet_usd: float | None = Field(None, gt=0, le=1e12)  # cross wallet; None = the plan's margin
 
     @property
     def taker_fee(self) -> float | None:

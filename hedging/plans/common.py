@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from hedging.models import (
@@ -11,12 +12,10 @@ from hedging.models import (
     AssetMarket,
     Costs,
     FeeSchedule,
-    HedgeKind,
     HedgeRequest,
     Instrument,
     Leg,
     MarketSnapshot,
-    Plan,
     PortfolioSummary,
     Position,
     Region,
@@ -24,7 +23,7 @@ from hedging.models import (
     Side,
     VenueRef,
 )
-from hedging.scenarios import pnl_at_move
+from hedging.scenarios import scenarios_for
 
 HOURS_PER_YEAR = 365 * 24
 INSTRUMENT_NAMES = {
@@ -68,6 +67,8 @@ class Context:
     assets: dict[str, AssetMarket]  # prices as used (overrides applied)
     portfolio: PortfolioSummary
     now: datetime
+    # lookups that depend only on the request and market, kept for this one recommendation
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def positions(self) -> list[Position]:
@@ -167,9 +168,15 @@ def short_costs(parts: list[tuple[Leg, float, float]]) -> Costs:
 
 
 def short_leg(
-    context: Context, asset: AssetMarket, route: Route, quantity: float, move_beta: float = 1.0
+    context: Context,
+    asset: AssetMarket,
+    route: Route,
+    quantity: float,
+    move_beta: float = 1.0,
+    liquidation_at: Callable[[float], float] | None = None,
 ) -> tuple[Leg, float, float]:
-    """A short leg with its round-trip fees and carry over the horizon."""
+    """A short leg with its round-trip fees and carry over the horizon; `liquidation_at` gives
+    the liquidation price for the quantity traded (after rounding to contracts)."""
     traded, contracts = round_to_contracts(quantity, route.contract_size)
     notional = traded * asset.price_usd
     fees = 2 * trading_fee(context, asset, route, traded, contracts)
@@ -192,6 +199,7 @@ def short_leg(
         roll_at=route.roll_at,
         slippage_usd=slippage(asset, notional) if route.formula or route.expiry else None,
         coin_margined=route.coin_margined,
+        liquidation_price_usd=liquidation_at(traded) if liquidation_at and traded > 0 else None,
     )
     return leg, fees, carry
 
@@ -214,13 +222,6 @@ def option_costs(premium: float, fees: float, spread: float) -> Costs:
 
 def draft_scenarios(context: Context, legs: list[Leg], costs: Costs) -> list[Scenario]:
     """The scenario table of a variant (collar, put spread) that is not a plan of its own."""
-    draft = Plan.model_construct(
-        kind=HedgeKind.OPTIONS,
-        legs=legs,
-        hedge_ratio=1.0,
-        leverage=1.0,
-        margin_usd=0.0,
-        costs=costs,
-        scenarios=[],
+    return scenarios_for(
+        legs, costs, context.portfolio.value_usd, SCENARIO_MOVES, memo=context.memo
     )
-    return [pnl_at_move(draft, context.portfolio, move) for move in SCENARIO_MOVES]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 
 from hedging.liquidation import distance_pct, distance_sigmas
 from hedging.market import correlation
@@ -19,7 +20,7 @@ from hedging.plans.common import SCENARIO_MOVES, Context, Route, short_costs, sh
 from hedging.plans.finish import finish_plan
 from hedging.plans.full_partial import liquidation_price
 from hedging.plans.routes import short_route
-from hedging.scenarios import pnl_at_move
+from hedging.scenarios import scenarios_for
 
 CRYPTO_PROXIES = ("BTC", "ETH", "SOL")
 EQUITY_PROXIES = ("ES", "SPY")  # ES futures first; SPY shares where futures are not allowed
@@ -103,18 +104,19 @@ def _best_of(
         proxy = context.assets.get(symbol)
         if proxy is None:
             continue
+        vol, rho = _portfolio_stats(context, proxy)
+        if best is not None and not rho > best.rho:
+            continue  # it would not win: no need to work out how to short it
         route = short_route(context, proxy)
         if route is None:
             continue
-        vol, rho = _portfolio_stats(context, proxy)
-        if best is None or rho > best.rho:
-            beta = None
-            if symbol in BETA_PROXIES and AssetClass.CRYPTO not in classes:
-                beta = sum(
-                    weights[p.symbol] * (context.assets[p.symbol].beta or 1.0)
-                    for p in context.positions
-                )
-            best = ProxyFit(proxy, route, rho, vol, beta)
+        beta = None
+        if symbol in BETA_PROXIES and AssetClass.CRYPTO not in classes:
+            beta = sum(
+                weights[p.symbol] * (context.assets[p.symbol].beta or 1.0)
+                for p in context.positions
+            )
+        best = ProxyFit(proxy, route, rho, vol, beta)
     return best
 
 
@@ -145,17 +147,21 @@ def build_correlated_plan(context: Context) -> Plan:
     if fit.beta is not None:
         ratio = fit.beta
     proxy_beta = fit.rho * proxy.volatility / fit.vol_portfolio
+    leverage = min(context.request.settings.leverage, fit.route.max_leverage)
     leg, fees, carry = short_leg(
-        context, proxy, fit.route, ratio * value / proxy.price_usd, proxy_beta
+        context,
+        proxy,
+        fit.route,
+        ratio * value / proxy.price_usd,
+        proxy_beta,
+        liquidation_at=partial(liquidation_price, fit.route, proxy.price_usd, leverage=leverage),
     )
     if leg.quantity == 0:
         return _unavailable(
             context,
             f"Your holdings are too small for one {leg.contract_size:g} {proxy.symbol} contract.",
         )
-    leverage = min(context.request.settings.leverage, fit.route.max_leverage)
-    price = liquidation_price(fit.route, proxy.price_usd, leg.quantity, leverage)
-    leg = leg.model_copy(update={"liquidation_price_usd": price})
+    price = leg.liquidation_price_usd or 0.0
     traded_ratio = leg.notional_usd / value
     contracts: dict[str, float] = {}
     for name, multiplier in INDEX_FUTURE_MULTIPLIERS.get(proxy.symbol, ()):
@@ -164,15 +170,6 @@ def build_correlated_plan(context: Context) -> Plan:
         contracts[f"{leg.contract_size:g} {proxy.symbol}"] = leg.contracts
     breakdown_beta = BREAKDOWN_RHO * proxy.volatility / fit.vol_portfolio
     costs = short_costs([(leg, fees, carry)])
-    draft = Plan(
-        kind=HedgeKind.CORRELATED,
-        legs=[leg],
-        hedge_ratio=traded_ratio,
-        leverage=leverage,
-        margin_usd=0.0,
-        costs=costs,
-        scenarios=[],
-    )
     details = CorrelationDetails(
         proxy=proxy.symbol,
         rho=fit.rho,
@@ -186,10 +183,9 @@ def build_correlated_plan(context: Context) -> Plan:
         vol_portfolio_usd=value * fit.vol_portfolio * math.sqrt(context.years),
         proxy_beta=proxy_beta,
         breakdown_rho=BREAKDOWN_RHO,
-        breakdown_scenarios=[
-            pnl_at_move(draft, context.portfolio, move, proxy_beta=breakdown_beta)
-            for move in SCENARIO_MOVES
-        ],
+        breakdown_scenarios=scenarios_for(
+            [leg], costs, value, SCENARIO_MOVES, proxy_beta=breakdown_beta
+        ),
         contracts=contracts,
     )
     sigmas = distance_sigmas(proxy.price_usd, price, proxy.volatility, context.years)

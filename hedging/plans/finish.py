@@ -6,19 +6,23 @@ from collections.abc import Iterable
 
 from hedging.models import (
     AssetClass,
+    CarryQuote,
     CollarDetails,
     CorrelationDetails,
     Costs,
     HedgeKind,
     Instrument,
     Leg,
+    MarginMode,
+    MarginOutcome,
     OptionDetails,
     Plan,
+    PutSpreadDetails,
     Region,
     VenueRef,
 )
 from hedging.plans.common import SCENARIO_MOVES, UPSIDE_MOVE, Context
-from hedging.scenarios import pnl_at_move
+from hedging.scenarios import scenarios_for
 
 
 def unique_venues(venues: Iterable[VenueRef]) -> list[VenueRef]:
@@ -80,9 +84,18 @@ def finish_plan(
     option_strikes: list[OptionDetails] | None = None,
     collar: CollarDetails | None = None,
     correlation: CorrelationDetails | None = None,
+    margin_mode: MarginMode | None = None,
+    margin_modes: list[MarginOutcome] | None = None,
+    carry_quotes: list[CarryQuote] | None = None,
+    put_spread: PutSpreadDetails | None = None,
 ) -> Plan:
-    """A Plan with its scenario table filled in by pnl_at_move."""
-    draft = Plan(
+    """A Plan with its scenario table filled in by the same function as pnl_at_move, built (and
+    validated) once."""
+    scenarios = scenarios_for(
+        legs, costs, context.portfolio.value_usd, SCENARIO_MOVES, memo=context.memo
+    )
+    upside = scenarios[SCENARIO_MOVES.index(UPSIDE_MOVE)]  # the +10% row of the table
+    return Plan(
         kind=kind,
         legs=legs,
         hedge_ratio=hedge_ratio,
@@ -91,7 +104,7 @@ def finish_plan(
         liquidation_price_usd=liquidation[2] if liquidation else None,
         liquidation_symbol=_nearest_symbol(legs, liquidation[2]) if liquidation else None,
         costs=costs,
-        scenarios=[],
+        scenarios=scenarios,
         options=options,
         correlation=correlation,
         available=bool(legs),
@@ -99,15 +112,12 @@ def finish_plan(
         venues=unique_venues(venues),
         liquidation_distance_pct=liquidation[0] if liquidation else None,
         liquidation_distance_sigmas=liquidation[1] if liquidation else None,
-        upside_given_up_usd=0.0,
+        upside_given_up_usd=max(0.0, upside.unhedged_pnl_usd - upside.hedged_pnl_usd),
         option_strikes=option_strikes or [],
         collar=collar,
         notes=[*(notes or []), *standard_notes(context, legs)],
-    )
-    upside = pnl_at_move(draft, context.portfolio, UPSIDE_MOVE)
-    return draft.model_copy(
-        update={
-            "scenarios": [pnl_at_move(draft, context.portfolio, m) for m in SCENARIO_MOVES],
-            "upside_given_up_usd": max(0.0, upside.unhedged_pnl_usd - upside.hedged_pnl_usd),
-        }
+        margin_mode=margin_mode,
+        margin_modes=margin_modes or [],
+        carry_quotes=carry_quotes or [],
+        put_spread=put_spread,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from hedging.liquidation import (
     cfd_close_out_short,
     close_out_short,
@@ -78,14 +80,26 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
                 "so it stays unhedged here."
             )
             continue
-        leg, leg_fees, leg_carry = short_leg(context, asset, route, position.quantity * ratio)
+        leverage = min(wanted, route.max_leverage)
+        leg, leg_fees, leg_carry = short_leg(
+            context,
+            asset,
+            route,
+            position.quantity * ratio,
+            liquidation_at=partial(
+                liquidation_price,
+                route,
+                asset.price_usd,
+                leverage=leverage,
+                taker_fee=context.taker_fee,
+            ),
+        )
         if leg.quantity == 0:
             notes.append(
                 f"Hedging {position.quantity * ratio:g} {asset.symbol} needs less than half of "
                 f"one {leg.contract_size:g} {asset.symbol} contract, so it stays unhedged here."
             )
             continue
-        leverage = min(wanted, route.max_leverage)
         if leverage < wanted:
             notes.append(
                 f"A {INSTRUMENT_NAMES[route.instrument]} on {asset.symbol} allows at most "
@@ -97,8 +111,6 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
                 f"Rounded to {leg.contracts:g} contracts of {leg.contract_size:g} {asset.symbol} "
                 f"({leg.quantity:g} {asset.symbol} instead of {position.quantity * ratio:g})."
             )
-        price = liquidation_price(route, asset.price_usd, leg.quantity, leverage, context.taker_fee)
-        leg = leg.model_copy(update={"liquidation_price_usd": price})
         exposures.append(
             ShortExposure(
                 symbol=asset.symbol,
@@ -117,7 +129,7 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
         venues.extend(route.venues)
         margin += leg.notional_usd / leverage
     legs, outcomes, nearest, mode = _with_margin_modes(context, parts, exposures)
-    plan = finish_plan(
+    return finish_plan(
         context,
         kind=kind,
         legs=legs,
@@ -128,9 +140,9 @@ def build_short_plan(context: Context, kind: HedgeKind, ratio: float) -> Plan:
         liquidation=nearest,
         notes=notes,
         venues=venues,
-    )
-    return plan.model_copy(
-        update={"margin_mode": mode, "margin_modes": outcomes, "carry_quotes": quotes}
+        margin_mode=mode,
+        margin_modes=outcomes,
+        carry_quotes=quotes,
     )
 
 
@@ -153,7 +165,9 @@ def _with_margin_modes(
     by_mode = margin_outcomes(exposures, context.taker_fee, context.years, settings.wallet_usd)
     headline, per_leg = by_mode[settings.margin_mode]
     legs = [
-        leg.model_copy(update={"liquidation_price_usd": figure.price})
+        leg
+        if leg.liquidation_price_usd == figure.price
+        else leg.model_copy(update={"liquidation_price_usd": figure.price})
         for leg, figure in zip(legs, per_leg, strict=True)
     ]
     if headline.liquidation_price_usd is not None:

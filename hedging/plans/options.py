@@ -36,7 +36,7 @@ STRIKE_BY_OUTLOOK = {Outlook.BIG_DROP: 0, Outlook.UNSURE: 1, Outlook.INSURANCE: 
 SECONDS_PER_YEAR = 365 * 24 * 3600
 BLACK_76 = "black-76"
 BLACK_SCHOLES = "black-scholes"
-AMERICAN = "american"  # Barone-Adesi–Whaley, for share and ETF options
+AMERICAN = "american"  # Ju–Zhong (refined Barone-Adesi–Whaley), for share and ETF options
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,8 +278,8 @@ def _notes(context: Context, markets: list[OptionMarket], skipped: list[str]) ->
         )
         if any(m.asset.asset_class in (AssetClass.STOCK, AssetClass.ETF) for m in markets):
             notes.append(
-                "Share options are American: they are priced with Barone-Adesi–Whaley, which "
-                "adds the value of being able to exercise early."
+                "Share options are American: they are priced with Ju–Zhong's approximation, "
+                "which adds the value of being able to exercise early."
             )
     return notes
 
@@ -325,4 +325,5 @@ def build_options_plan(context: Context) -> Plan:
         options=chosen[0][1] if chosen else None,
         option_strikes=[details for level in zip(*by_strike, strict=True) for _, details in level],
         collar=_collar(context, markets, legs, fees) if legs else None,
-    ).model_copy(update={"put_spread": build_put_spread(context, markets, legs)})
+        put_spread=build_put_spread(context, markets, legs),
+    )

@@ -28,7 +28,7 @@ def build_put_spread(
     context: Context, markets: list[OptionMarket], puts: list[Leg]
 ) -> PutSpreadDetails | None:
     """Per holding, the bought put and a sold put SPREAD_WIDTH lower, priced at bid and ask."""
-    from hedging.plans.options import option_leg, strike_near
+    from hedging.plans.options import option_fee, option_leg, strike_near
 
     if not puts:
         return None
@@ -37,7 +37,7 @@ def build_put_spread(
     for market, put in zip(markets, puts, strict=True):
         long_strike = put.strike_usd or 0.0
         lower = strike_near(long_strike * (1 - SPREAD_WIDTH), market.asset.strike_step_usd, -1)
-        _, put_fee = option_leg(context, market, Side.BUY_PUT, long_strike)
+        put_fee = option_fee(context, market, put.premium_per_unit_usd or 0.0, put.contracts or 1.0)
         sold, sold_fee = option_leg(context, market, Side.SELL_PUT, lower)
         legs.extend([put, sold])
         put_spread = market.half_spread(put.premium_usd or 0.0)

@@ -39,7 +39,17 @@ GENERIC_FORMULA = "generic"
 
 
 def candidate_routes(context: Context, asset: AssetMarket) -> list[Route]:
-    """Every way to short this asset directly in the person's region, in preference order."""
+    """Every way to short this asset directly in the person's region, in preference order
+    (worked out once per asset and recommendation: the full, partial and correlated plans all
+    ask)."""
+    key = ("routes", id(asset))
+    known = context.memo.get(key)
+    if known is None:  # the asset is kept beside its routes, so its id stays unique
+        known = context.memo[key] = (asset, _candidate_routes(context, asset))
+    return list(known[1])  # type: ignore[index]  # a copy: callers may reorder theirs
+
+
+def _candidate_routes(context: Context, asset: AssetMarket) -> list[Route]:
     us = context.region is Region.US
     preference = (US_SHORT_PREFERENCE if us else SHORT_PREFERENCE)[asset.asset_class]
     allowed = context.request.intent.instruments

@@ -145,7 +145,14 @@ def build_request(draft: Draft, settings: UserSettings) -> HedgeRequest:
                 max_cost_usd=draft.get("max_cost_usd"),
                 region=Region.US if settings.region == "us" else Region.OTHER,
             ),
-            settings=PlanSettings(leverage=settings.leverage, taker_fee=settings.taker_fee),
+            settings=PlanSettings.model_validate(
+                {
+                    "leverage": settings.leverage,
+                    "taker_fee": settings.taker_fee,
+                    "margin_mode": settings.margin_mode,
+                    "wallet_usd": settings.wallet_usd,
+                }
+            ),
         )
     except ValidationError as error:
         raise HedgeInputError.from_validation(error) from error

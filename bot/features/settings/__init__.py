@@ -1,4 +1,4 @@
-"""/settings: leverage, fee tier, region, timezone and preferred venue, kept per user."""
+"""/settings: leverage, fee tier, region, timezone, venue, margin mode and wallet, per user."""
 
 from bot.features.settings.handlers import handlers
 from bot.platform.features import Feature

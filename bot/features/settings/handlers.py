@@ -1,4 +1,5 @@
-"""/settings: leverage, fee tier, region, timezone and preferred venue, kept in the users table."""
+"""/settings: leverage, fee tier, region, timezone, preferred venue, margin mode and futures
+wallet, kept in the users table."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from bot.services import BotContext, Services
 from bot.storage.users import UserSettings
 from bot.ui.render import Texts, core_text
 from bot.ui.replies import edit, reply
+from hedging.holdings import parse_usd_amount
 from hedging.timezones import read_timezone
 
 texts = Texts("settings")
@@ -33,6 +35,7 @@ texts = Texts("settings")
 class SettingsState(StrEnum):
     CHOOSING = "choosing"
     TIMEZONE = "timezone"
+    WALLET = "wallet"
 
 
 def _current(context: BotContext, user_id: int) -> UserSettings:
@@ -96,26 +99,52 @@ async def on_setting(update: Update, context: BotContext) -> object:
     if name == "timezone" and value == "other":
         await edit(query, texts("timezone"))
         return SettingsState.TIMEZONE
+    if name == "wallet_usd" and value == "other":
+        await edit(query, texts("wallet"))
+        return SettingsState.WALLET
     if value not in keyboards.values(name):
         await edit(query, texts("settings", **_view(settings)), keyboards.settings_menu(user_id))
         return SettingsState.CHOOSING
-    updated = settings.model_copy(update={name: float(value) if name == "leverage" else value})
+    updated = settings.model_copy(update={name: _chosen(name, value)})
     _save(context, user_id, updated)
     body = texts("settings", **_view(updated, saved=True))
     await edit(query, body, keyboards.settings_menu(user_id))
     return SettingsState.CHOOSING
 
 
+def _chosen(name: str, value: str) -> object:
+    """A button's value as the setting stores it."""
+    if name == "leverage":
+        return float(value)
+    if name == "wallet_usd":
+        return None if value == "plan" else float(value)
+    return value
+
+
+async def on_wallet(update: Update, context: BotContext) -> SettingsState:
+    """A typed wallet balance in USD."""
+    assert update.message is not None
+    wallet = parse_usd_amount(update.message.text or "")
+    return await _save_typed(update, context, "wallet_usd", wallet, SettingsState.WALLET)
+
+
 async def on_timezone(update: Update, context: BotContext) -> SettingsState:
     """A typed timezone name."""
-    assert update.message is not None and update.effective_user is not None
-    user_id = update.effective_user.id
+    assert update.message is not None
     zone = read_timezone((update.message.text or "")[:100])
-    if zone is None:
-        bad = core_text("bad_input", step="timezone", reason=None, too_long=False)
-        await reply(update, bad)
-        return SettingsState.TIMEZONE
-    updated = _current(context, user_id).model_copy(update={"timezone": zone})
+    return await _save_typed(update, context, "timezone", zone, SettingsState.TIMEZONE)
+
+
+async def _save_typed(
+    update: Update, context: BotContext, name: str, value: object, asking: SettingsState
+) -> SettingsState:
+    """Save a typed value and show the settings, or say what was expected and keep asking."""
+    assert update.effective_user is not None
+    user_id = update.effective_user.id
+    if value is None:
+        await reply(update, core_text("bad_input", step=asking.value, reason=None, too_long=False))
+        return asking
+    updated = _current(context, user_id).model_copy(update={name: value})
     _save(context, user_id, updated)
     body = texts("settings", **_view(updated, saved=True))
     await reply(update, body, keyboards.settings_menu(user_id))
@@ -142,6 +171,12 @@ def conversation(timeout: float) -> ConversationHandler:
                 SettingsState.TIMEZONE: [
                     MessageHandler(
                         filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, on_timezone
+                    ),
+                    buttons,
+                ],
+                SettingsState.WALLET: [
+                    MessageHandler(
+                        filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, on_wallet
                     ),
                     buttons,
                 ],

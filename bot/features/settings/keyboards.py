@@ -7,7 +7,7 @@ from telegram import InlineKeyboardMarkup
 from bot.features.settings.buttons import SettingButton
 from bot.ui.keyboards import button, labels, rows
 
-NAMES = ("leverage", "fee_tier", "region", "timezone", "venue")
+NAMES = ("leverage", "fee_tier", "region", "timezone", "venue", "margin_mode", "wallet_usd")
 
 
 def name_label(name: str) -> str:

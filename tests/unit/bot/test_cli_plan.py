@@ -52,9 +52,11 @@ def test_json_output_has_every_key_the_issue_lists(capsys):
             assert set(plan["correlation"]) >= CORRELATION_KEYS
 
 
-def test_the_guides_scenario_from_the_command_line(capsys):
+@pytest.mark.parametrize("mode", [[], ["--margin-mode", "cross"], ["--margin-mode", "portfolio"]])
+def test_the_guides_scenario_from_the_command_line_in_every_margin_mode(capsys, mode):
     output = run_json(
         capsys,
+        *mode,
         "2 BTC",
         "--price",
         "BTC=50000",
@@ -161,3 +163,125 @@ def test_planning_imports_no_heavy_library():
     )
 
     assert result.stdout.strip() == "[]"
+
+
+def headline_and_modes(plan):
+    by_mode = {outcome["mode"]: outcome for outcome in plan["margin_modes"]}
+    return by_mode[plan["margin_mode"]], by_mode
+
+
+@pytest.mark.parametrize("mode", ["isolated", "cross", "portfolio"])
+def test_margin_mode_sets_the_mode_whose_liquidation_the_plan_reports(capsys, mode):
+    (plan,) = run_json(capsys, "2 BTC", "--kind", "full", "--margin-mode", mode)["plans"]
+    headline, by_mode = headline_and_modes(plan)
+
+    assert plan["margin_mode"] == mode
+    assert set(by_mode) == {"isolated", "cross", "portfolio"}
+    assert plan["liquidation_price_usd"] == headline["liquidation_price_usd"]
+    assert plan["liquidation_distance_pct"] == headline["liquidation_distance_pct"]
+
+
+def test_without_margin_mode_the_plan_reports_isolated_margin(capsys):
+    (plan,) = run_json(capsys, "2 BTC", "--kind", "full")["plans"]
+
+    assert plan["margin_mode"] == "isolated"
+
+
+def test_a_bigger_cross_wallet_pushes_liquidation_further_up(capsys):
+    def cross_liquidation(wallet):
+        args = ("2 BTC", "--kind", "full", "--margin-mode", "cross", "--wallet-usd", wallet)
+        (plan,) = run_json(capsys, *args)["plans"]
+        headline, _ = headline_and_modes(plan)
+        assert headline["wallet_usd"] == float(wallet.rstrip("k")) * 1000
+        return plan["liquidation_price_usd"], plan["liquidation_distance_pct"]
+
+    small, large = cross_liquidation("60k"), cross_liquidation("150k")
+
+    assert small[0] < large[0]
+    assert 0 < small[1] < large[1]
+
+
+def test_portfolio_margin_puts_a_one_to_one_hedge_far_beyond_isolated(capsys):
+    def distance(mode):
+        (plan,) = run_json(capsys, "2 BTC", "--kind", "full", "--margin-mode", mode)["plans"]
+        return plan["liquidation_distance_pct"]
+
+    portfolio = distance("portfolio")
+    assert portfolio is None or portfolio > 5 * distance("isolated")
+
+
+def test_instrument_quarterly_shorts_a_dated_future_and_charges_its_basis(capsys):
+    output = run_json(capsys, "2 BTC", "--kind", "full", "--instrument", "quarterly")
+    (plan,) = output["plans"]
+    (leg,) = plan["legs"]
+    days = output["intent"]["horizon_days"]
+
+    assert leg["instrument"] == "quarterly_future"
+    assert leg["annual_basis"] > 0  # contango: the short is paid the basis
+    # by hand: -notional x annual basis x days / 365
+    assert plan["costs"]["basis_usd"] == pytest.approx(
+        -leg["notional_usd"] * leg["annual_basis"] * days / 365
+    )
+    assert plan["costs"]["funding_usd"] == 0
+
+
+def test_instrument_perpetual_shorts_the_perpetual_and_pays_no_basis(capsys):
+    (plan,) = run_json(capsys, "2 BTC", "--kind", "full", "--instrument", "perpetual")["plans"]
+
+    assert [leg["instrument"] for leg in plan["legs"]] == ["perpetual"]
+    assert plan["costs"]["basis_usd"] == 0
+
+
+def test_instrument_inverse_shorts_a_coin_margined_contract(capsys):
+    (plan,) = run_json(capsys, "2 BTC", "--kind", "full", "--instrument", "inverse")["plans"]
+
+    assert [leg["coin_margined"] for leg in plan["legs"]] == [True]
+
+
+def test_venue_picks_that_venue_for_the_short(capsys):
+    (plan,) = run_json(capsys, "2 BTC", "--kind", "full", "--venue", "bybit")["plans"]
+
+    assert [leg["venue"] for leg in plan["legs"]] == ["Bybit"]
+    assert {outcome["formula"] for outcome in plan["margin_modes"]} >= {"bybit"}
+
+
+def test_stock_options_are_american_with_an_implied_vol_per_strike(capsys):
+    output = run_json(capsys, "1000 AAPL", "--kind", "options")
+    (plan,) = output["plans"]
+    strikes = sorted(plan["option_strikes"], key=lambda strike: strike["strike_usd"])
+
+    assert plan["options"]["model"] == "american"
+    assert len({strike["implied_vol"] for strike in strikes}) == len(strikes) > 1
+    assert strikes[0]["implied_vol"] > strikes[-1]["implied_vol"]  # the skew
+    assert plan["costs"]["spread_usd"] > 0  # bought at the ask
+
+
+def test_the_human_table_shows_the_margin_mode_and_the_instrument(capsys):
+    args = ["plan", "2 BTC", "--kind", "full", "--margin-mode", "cross", "--instrument"]
+    assert main([*args, "quarterly"]) == 0
+    text = capsys.readouterr().out
+
+    assert "margin mode" in text and "cross" in text
+    assert "dated future" in text
+    assert "Liquidation by margin mode" in text
+    assert "Funding beside basis" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--margin-mode", "hedged"], "argument --margin-mode: invalid choice: 'hedged'"),
+        (["--wallet-usd", "0"], "argument --wallet-usd: expected a dollar amount above 0"),
+        (["--wallet-usd", "lots"], "argument --wallet-usd: expected a dollar amount above 0"),
+        (["--venue", "b!nance"], "argument --venue: expected a venue name"),
+        (["--instrument", "spot"], "argument --instrument: invalid choice: 'spot'"),
+    ],
+)
+def test_bad_margin_and_instrument_flags_print_one_line_and_exit_2(capsys, args, message):
+    with pytest.raises(SystemExit) as raised:
+        main(["plan", "2 BTC", *args])
+    error = capsys.readouterr().err
+
+    assert raised.value.code == 2
+    assert error.startswith(f"hedgebot plan: {message}")
+    assert error.count("\n") == 1

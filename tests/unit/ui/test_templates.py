@@ -36,11 +36,13 @@ BIG_ID = 2**52  # Telegram ids fit in 52 bits
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 
 
-def _recommendation(holdings: list[Holding], **intent: Any) -> Recommendation:
+def _recommendation(
+    holdings: list[Holding], settings: dict[str, Any] | None = None, **intent: Any
+) -> Recommendation:
     request = HedgeRequest(
         portfolio=Portfolio(holdings=holdings),
         intent=Intent(**intent),
-        settings=PlanSettings(leverage=125),
+        settings=PlanSettings(leverage=125, **(settings or {})),
     )
     return recommend(request, load_snapshot(), now=NOW)
 
@@ -54,6 +56,19 @@ RECOMMENDATIONS = {
         concern=Concern.TOKEN_UNLOCK,
         outlook=Outlook.BIG_DROP,
     ),
+    "huge quarterly, cross": _recommendation(
+        [Holding(symbol="BTC", quantity=1e6)],
+        {"margin_mode": "cross", "wallet_usd": 1e11, "instrument": "quarterly", "venue": "okx"},
+        horizon_days=365,
+    ),
+    "tiny portfolio margin, inverse": _recommendation(
+        [Holding(symbol="ETH", quantity=1e-6)],
+        {"margin_mode": "portfolio", "instrument": "inverse"},
+        horizon_days=1,
+    ),
+    "stock options at the ask": _recommendation(
+        [Holding(symbol="AAPL", quantity=123456.789)], horizon_days=365, outlook=Outlook.INSURANCE
+    ),
     "many holdings": _recommendation(
         [Holding(symbol=s, quantity=1234.5678) for s in SYMBOLS], outlook=Outlook.INSURANCE
     ),
@@ -62,9 +77,8 @@ RECOMMENDATIONS = {
 
 def _contexts() -> dict[str, list[dict[str, Any]]]:
     settings = UserSettings(leverage=125, timezone="America/Argentina/ComodRivadavia")
-    labels = {
-        n: settings_keys.values(n) for n in ("leverage", "fee_tier", "region", "timezone", "venue")
-    }
+    cross = settings.model_copy(update={"margin_mode": "portfolio", "wallet_usd": 1e12})
+    labels = {n: settings_keys.values(n) for n in settings_keys.NAMES}
     plan_views = [
         {
             "plan": plan,
@@ -86,7 +100,7 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
         "ask_outlook": [{"holdings": holdings}],
         "bad_input": [
             {"step": step, "reason": reason, "too_long": too_long}
-            for step in ("holdings", "concern", "horizon", "outlook", "timezone", "media")
+            for step in ("holdings", "concern", "horizon", "outlook", "timezone", "wallet", "media")
             for reason, too_long in ((None, False), (NASTY * 20, False), (None, True))
         ],
         "plan_card": [
@@ -118,13 +132,14 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
         "scenarios": plan_views,
         "settings": [
             {
-                "settings": settings,
+                "settings": chosen,
                 "labels": labels,
                 "saved": saved,
                 "choosing": choosing,
                 "choosing_label": NASTY,
                 "typed_too": typed_too,
             }
+            for chosen in (settings, cross)
             for saved in (True, False)
             for choosing in (True, False)
             for typed_too in (True, False)
@@ -144,6 +159,7 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
                 "plan_missing",
                 "change_input",
                 "timezone",
+                "wallet",
                 "unknown_command",
                 "negative_amount",
             )
