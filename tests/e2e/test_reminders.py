@@ -13,6 +13,7 @@ from bot.platform.clock import FakeClock
 from bot.storage.plans import PlanRepository
 from bot.storage.users import UserRepository
 from bot.ui.numbers import qty
+from bot.ui.render import environment
 from hedging.market import SnapshotProvider, load_snapshot, with_prices
 from hedging.models import Concern, HedgeRequest, Holding, Intent, MarketSnapshot, Portfolio
 from hedging.planner import recommend
@@ -126,8 +127,9 @@ async def test_plan_card_after_the_event_asks_the_timezone_once_then_delivers_th
     chosen = next(
         p for p in stored.recommendation.plans if p.kind == stored.recommendation.recommended
     )
+    instrument_name = environment().get_template("hedge/_names.j2").module.instrument  # type: ignore[attr-defined]
     assert [
-        f"{qty(leg.quantity, leg.symbol)} {leg.instrument.value}" in delivered.text
+        f"{qty(leg.quantity, leg.symbol)} {instrument_name(leg.instrument.value)}" in delivered.text
         for leg in chosen.legs
     ] == [True] * len(chosen.legs)
     venues = ", ".join(venue.name for venue in chosen.venues)
