@@ -110,14 +110,12 @@ class FakeBotApi(MessageMethods):
         self._new_update.set()
         return update
 
-    def user_says(self, user_id: int, text: str, chat_id: int | None = None) -> dict[str, Any]:
-        """Inject a text message; a leading /command gets its bot_command entity like Telegram's."""
-        chat_id = chat_id or user_id
+    def _text_message(self, chat: dict[str, Any], text: str) -> dict[str, Any]:
+        """A message as Telegram shapes it; a leading /command gets its bot_command entity."""
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
-            "chat": {"id": chat_id, "type": "private" if chat_id == user_id else "group"},
-            "from": self._user(user_id),
+            "chat": chat,
             "text": text,
         }
         if text.startswith("/"):
@@ -125,7 +123,36 @@ class FakeBotApi(MessageMethods):
             message["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": rules.utf16_len(command)}
             ]
+        return message
+
+    def user_says(self, user_id: int, text: str, chat_id: int | None = None) -> dict[str, Any]:
+        """Inject a text message, in the user's private chat or (given `chat_id`) a group."""
+        chat_id = chat_id or user_id
+        chat = {"id": chat_id, "type": "private" if chat_id == user_id else "group"}
+        message = self._text_message(chat, text)
+        message["from"] = self._user(user_id)
         return self._push({"message": message})
+
+    def user_edits(self, said: dict[str, Any], text: str) -> dict[str, Any]:
+        """Inject the edit of a message injected earlier (`said` is what user_says returned)."""
+        message = self._text_message(said["message"]["chat"], text)
+        message.update(
+            message_id=said["message"]["message_id"],
+            date=said["message"]["date"],
+            edit_date=int(time.time()),
+        )
+        message["from"] = said["message"]["from"]
+        return self._push({"edited_message": message})
+
+    def channel_posts(self, chat_id: int, text: str) -> dict[str, Any]:
+        """Inject a post in a channel the bot administers (no sender, as Telegram sends it)."""
+        chat = {"id": chat_id, "type": "channel", "title": "Channel"}
+        return self._push({"channel_post": self._text_message(chat, text)})
+
+    def push_raw(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Hand out any JSON as an update, even one the library cannot parse (as an older
+        self-hosted Bot API server may send)."""
+        return self._push(update)
 
     def user_presses(
         self, user_id: int, action: BotAction, data: str, *, forged: bool = False
