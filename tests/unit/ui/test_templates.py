@@ -119,6 +119,7 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
                 "change_input",
                 "timezone",
                 "unknown_command",
+                "edited",
                 "negative_amount",
             )
         },
