@@ -307,10 +307,18 @@ class FakeBotApi(MessageMethods):
             if update.get("_handed") is None:
                 update["_handed"] = now
                 self.handed_out += 1
-                message = update.get("message") or update.get("callback_query", {}).get("message")
-                if message:
-                    self._handed_at.setdefault(message["chat"]["id"], now)
+                chat = _chat_id(update)
+                if chat is not None:
+                    self._handed_at.setdefault(chat, now)
         return [{k: v for k, v in u.items() if k != "_handed"} for u in batch]
+
+
+def _chat_id(update: dict[str, Any]) -> int | None:
+    """The chat an update came from; None for one without (or one too broken to tell)."""
+    query = update.get("callback_query")
+    message = update.get("message") or (query.get("message") if isinstance(query, dict) else None)
+    chat = message.get("chat") if isinstance(message, dict) else None
+    return chat.get("id") if isinstance(chat, dict) else None
 
 
 __all__ = ["BOT_USER", "FAKE_TOKEN", "ApiError", "BotAction", "FakeBotApi"]
