@@ -6,20 +6,27 @@ import argparse
 import asyncio
 import logging
 import secrets
+import signal
 import sys
 from typing import Any
+from urllib.parse import quote
 
 from bot.config import TOKEN_VARIABLE, ConfigError, Settings, load_settings, token_problem
 
 log = logging.getLogger("hedgebot")
 
 
+def _hidden_forms(secret: str) -> list[str]:
+    """A secret as it may appear in a log: as is, and URL-encoded (a token's ':' as %3A)."""
+    return sorted({secret, quote(secret, safe="")}, key=len, reverse=True) if secret else []
+
+
 class RedactSecrets(logging.Filter):
-    """Replace secrets (the token) wherever they would appear in a log line."""
+    """Replace secrets (the token) in a record's message, for handlers without our formatter."""
 
     def __init__(self, *secrets_to_hide: str) -> None:
         super().__init__()
-        self.secrets = [s for s in secrets_to_hide if s]
+        self.secrets = [form for s in secrets_to_hide for form in _hidden_forms(s)]
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -30,15 +37,37 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class RedactingFormatter(logging.Formatter):
+    """Redact secrets from the whole formatted line: message, exception text and traceback
+    (python-telegram-bot puts the token in InvalidToken's text)."""
+
+    def __init__(self, fmt: str, *secrets_to_hide: str) -> None:
+        super().__init__(fmt)
+        self.secrets = [form for s in secrets_to_hide for form in _hidden_forms(s)]
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "<redacted>")
+        return text
+
+
 def configure_logging(settings: Settings) -> None:
     """Plain logs to stderr; the token is redacted, httpx's per-request lines are kept quiet."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     token = settings.telegram.token.get_secret_value() if settings.telegram.token else ""
     secret = settings.telegram.secret_token
-    handler.addFilter(RedactSecrets(token, secret.get_secret_value() if secret else ""))
+    secrets_to_hide = (token, token.strip(), secret.get_secret_value() if secret else "")
+    handler.setFormatter(
+        RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", *secrets_to_hide)
+    )
+    handler.addFilter(RedactSecrets(*secrets_to_hide))
     logging.basicConfig(level=settings.bot.log_level, handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the URL, token included
+
+
+class TokenRevoked(Exception):
+    """Telegram stopped accepting the token after the bot had started polling."""
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -77,6 +106,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         asyncio.run(preflight(settings))  # a wrong token or no network: one line, no traceback
         serve(settings)
+    except TokenRevoked:
+        print(
+            f"hedgebot: Telegram stopped accepting the token in {TOKEN_VARIABLE} while polling "
+            "(revoked or replaced?); put the current one from @BotFather there and restart.",
+            file=sys.stderr,
+        )
+        return 2
     except InvalidToken:
         print(
             f"hedgebot: Telegram refused the token in {TOKEN_VARIABLE}; check it with "
@@ -125,13 +161,48 @@ def serve(settings: Settings) -> None:
 
     from bot.app import build_application
 
-    application = build_application(settings)
     telegram = settings.telegram
-    if telegram.webhook_url:
-        log.info("webhook mode on %s:%s", telegram.webhook_listen, telegram.webhook_port)
-        application.run_webhook(allowed_updates=Update.ALL_TYPES, **webhook_arguments(settings))
-    else:
-        log.info("long polling %s", telegram.base_url.split("/bot")[0])
-        application.run_polling(
-            allowed_updates=Update.ALL_TYPES, timeout=int(telegram.poll_timeout)
+    if not telegram.webhook_url:
+        asyncio.run(poll(settings))
+        return
+    application = build_application(settings)
+    log.info("webhook mode on %s:%s", telegram.webhook_listen, telegram.webhook_port)
+    application.run_webhook(allowed_updates=Update.ALL_TYPES, **webhook_arguments(settings))
+
+
+async def poll(settings: Settings) -> None:
+    """Long polling until SIGINT or SIGTERM, or until Telegram stops accepting the token: then
+    TokenRevoked, so the process exits non-zero and a supervisor notices (python-telegram-bot's
+    run_polling would stop polling and idle on)."""
+    from telegram import Update
+
+    from bot.app import build_application
+
+    stop = asyncio.Event()
+    rejected = False
+
+    def token_rejected() -> None:
+        nonlocal rejected
+        rejected = True
+        stop.set()
+
+    application = build_application(settings, on_token_rejected=token_rejected)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    updater = application.updater
+    assert updater is not None
+    async with application:  # initialize now, shut down (and flush persistence) however it ends
+        if application.post_init is not None:
+            await application.post_init(application)
+        await updater.start_polling(
+            allowed_updates=Update.ALL_TYPES, timeout=int(settings.telegram.poll_timeout)
         )
+        await application.start()
+        log.info("long polling %s", settings.telegram.base_url.split("/bot")[0])
+        await stop.wait()
+        log.info("stopping")
+        await updater.stop()
+        await application.stop()
+    if rejected:
+        raise TokenRevoked

@@ -20,6 +20,7 @@ from telegram._utils.types import JSONDict, ODVInput
 from telegram.request import BaseRequest, RequestData
 
 log = logging.getLogger("hedgebot.updates")
+NO_UPDATES = b'{"ok": true, "result": []}'
 
 
 def readable(update: object) -> JSONDict | None:
@@ -46,7 +47,7 @@ def readable(update: object) -> JSONDict | None:
 
 class GuardedUpdatesRequest(BaseRequest):
     """Wraps the request that carries getUpdates: its answers are filtered here, and a 401 is
-    reported before python-telegram-bot turns it into InvalidToken."""
+    reported to `on_token_rejected` instead of becoming InvalidToken in the polling task."""
 
     def __init__(
         self, inner: BaseRequest, on_token_rejected: Callable[[], None] | None = None
@@ -77,9 +78,14 @@ class GuardedUpdatesRequest(BaseRequest):
         status, body = await self.inner.do_request(
             url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
         )
+        if not url.endswith("/getUpdates"):
+            return status, body
         if status == HTTPStatus.UNAUTHORIZED and self.on_token_rejected is not None:
+            # polling gets "nothing new" rather than InvalidToken, which would end python-telegram-
+            # bot's polling task with an exception nobody retrieves; the owner stops in order
             self.on_token_rejected()
-        if status == HTTPStatus.OK and url.endswith("/getUpdates"):
+            return HTTPStatus.OK, NO_UPDATES
+        if status == HTTPStatus.OK:
             answer = json.loads(body)
             if isinstance(answer.get("result"), list):
                 answer["result"] = [kept for kept in map(readable, answer["result"]) if kept]
