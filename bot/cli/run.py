@@ -8,10 +8,13 @@ import logging
 import secrets
 import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from bot.config import TOKEN_VARIABLE, ConfigError, Settings, load_settings, token_problem
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger("hedgebot")
 
@@ -91,11 +94,15 @@ def run(args: argparse.Namespace) -> int:
     settings = load_or_complain(args.config)
     if settings is None:
         return 2
+    db = open_storage_or_complain(settings)  # before Telegram: a storage fault is ours to say
+    if db is None:
+        return 2
     problem = token_problem(settings)
     if problem and settings.telegram.token is None:
         print(f"hedgebot: {problem} Starting the offline chat now.", file=sys.stderr)
         from bot.devtools.terminal import run_chat
 
+        db.conn.close()  # the chat opens it itself
         return asyncio.run(run_chat(settings))
     if problem:
         print(f"hedgebot: {problem}", file=sys.stderr)
@@ -105,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         asyncio.run(preflight(settings))  # a wrong token or no network: one line, no traceback
-        serve(settings)
+        serve(settings, db)
     except TokenRevoked:
         print(
             f"hedgebot: Telegram stopped accepting the token in {TOKEN_VARIABLE} while polling "
@@ -129,6 +136,17 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def open_storage_or_complain(settings: Settings) -> sqlite_utils.Database | None:
+    """The database, or None after one line naming [storage] path and what is wrong with it."""
+    from bot.storage.db import StorageError, open_database
+
+    try:
+        return open_database(settings.storage.path)
+    except StorageError as error:
+        print(f"hedgebot: {error}", file=sys.stderr)
+        return None
 
 
 async def preflight(settings: Settings) -> None:
@@ -155,7 +173,7 @@ def webhook_arguments(settings: Settings) -> dict[str, Any]:
     }
 
 
-def serve(settings: Settings) -> None:
+def serve(settings: Settings, db: sqlite_utils.Database) -> None:
     """Run until interrupted: webhook if [telegram] webhook_url is set, else long polling."""
     from telegram import Update
 
@@ -163,14 +181,14 @@ def serve(settings: Settings) -> None:
 
     telegram = settings.telegram
     if not telegram.webhook_url:
-        asyncio.run(poll(settings))
+        asyncio.run(poll(settings, db))
         return
-    application = build_application(settings)
+    application = build_application(settings, db=db)
     log.info("webhook mode on %s:%s", telegram.webhook_listen, telegram.webhook_port)
     application.run_webhook(allowed_updates=Update.ALL_TYPES, **webhook_arguments(settings))
 
 
-async def poll(settings: Settings) -> None:
+async def poll(settings: Settings, db: sqlite_utils.Database) -> None:
     """Long polling until SIGINT or SIGTERM, or until Telegram stops accepting the token: then
     TokenRevoked, so the process exits non-zero and a supervisor notices (python-telegram-bot's
     run_polling would stop polling and idle on)."""
@@ -186,7 +204,7 @@ async def poll(settings: Settings) -> None:
         rejected = True
         stop.set()
 
-    application = build_application(settings, on_token_rejected=token_rejected)
+    application = build_application(settings, db=db, on_token_rejected=token_rejected)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
