@@ -192,7 +192,7 @@ class FakeBotApi(MessageMethods):
                 raise TimeoutError("the bot did not do what was expected in time")
             self._changed.clear()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), min(remaining, 0.05))
+                await asyncio.wait_for(self._changed.wait(), min(remaining, 0.005))
 
     # ---- HTTP --------------------------------------------------------------------------------
     async def _handle(self, request: web.Request) -> web.Response:
