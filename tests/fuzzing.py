@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import bot.features  # noqa: F401  (registers every feature's buttons)
 from bot.devtools.fake_api import BOT_USER, BotAction, FakeBotApi
 from bot.ui.callbacks import REGISTRY
-from tests.e2e.chat import RunningBot, make_settings
+from tests.e2e.chat import STICKER, RunningBot, make_settings
 
 USERS = [1001 + index for index in range(10)]
 GROUP, CHANNEL = -100200, -100300
@@ -340,17 +340,7 @@ def _marks(text: str) -> set[str]:
 
 
 _MEDIA: dict[str, dict[str, Any]] = {
-    "sticker": {
-        "sticker": {
-            "file_id": "s",
-            "file_unique_id": "s",
-            "type": "regular",
-            "width": 1,
-            "height": 1,
-            "is_animated": False,
-            "is_video": False,
-        }
-    },
+    "sticker": {"sticker": STICKER},
     "photo": {"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]},
     "voice": {"voice": {"file_id": "v", "file_unique_id": "v", "duration": 1}},
     "location": {"location": {"latitude": 52.5, "longitude": 13.4}},
