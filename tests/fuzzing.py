@@ -272,7 +272,7 @@ class Fuzzer:
                 return await self.inject(("say", user, rest[1]))
             self.fake.user_edits(self.said[user][-1], rest[1][:4096])
             self.tally.updates += 1
-            return Expectation(user)
+            return Expectation(user, silent=True)  # an edit is not a new answer
         if kind == "group":
             text = rest[1][:4096]
             self._message(user, text, chat=GROUP)

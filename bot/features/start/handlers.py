@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Message, MessageEntity, Update
-from telegram.constants import ChatType
 from telegram.ext import (
     ApplicationHandlerStop,
     CallbackQueryHandler,
@@ -88,14 +87,9 @@ def addressed_to_another_bot(message: Message, username: str | None) -> bool:
 
 
 async def screen(update: Update, context: BotContext) -> None:
-    """Keep from every feature what the bot does not act on: channel posts, edits (the answer to
-    the original is already in the chat; a private chat is told to send a new message) and
-    commands addressed to another bot."""
-    if update.channel_post or update.edited_channel_post:
-        raise ApplicationHandlerStop
-    if update.edited_message:
-        if update.edited_message.chat.type == ChatType.PRIVATE:
-            await reply(update, core_text("edited"))
+    """Keep from every feature what the bot does not act on: channel posts, edits (the original
+    was answered already; an edit is not a new answer) and commands addressed to another bot."""
+    if update.channel_post or update.edited_channel_post or update.edited_message:
         raise ApplicationHandlerStop
     if update.message and addressed_to_another_bot(update.message, context.bot.username):
         raise ApplicationHandlerStop

@@ -119,7 +119,6 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
                 "change_input",
                 "timezone",
                 "unknown_command",
-                "edited",
                 "negative_amount",
             )
         },
