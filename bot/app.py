@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import sqlite_utils
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import features
 from bot.config import Settings
@@ -19,6 +20,7 @@ from bot.platform.clock import Clock, SystemClock
 from bot.platform.features import Feature
 from bot.platform.persistence import SqlitePersistence
 from bot.platform.processor import PerChatUpdateProcessor
+from bot.platform.updates import GuardedUpdatesRequest
 from bot.services import BotApplication, BotContext, BotData, Services
 from bot.storage.db import open_database
 from bot.storage.plans import PlanRepository
@@ -43,9 +45,13 @@ async def _post_init(application: BotApplication) -> None:
 
 
 def application_builder(
-    settings: Settings, db: sqlite_utils.Database, request: BaseRequest | None = None
+    settings: Settings,
+    db: sqlite_utils.Database,
+    request: BaseRequest | None = None,
+    on_token_rejected: Callable[[], None] | None = None,
 ) -> ApplicationBuilder[Any, Any, Any, Any, Any, Any]:
-    """The stack every bot here runs on (the echo bot too): HTML, rate limiter, persistence.
+    """The stack every bot here runs on (the echo bot too): HTML, rate limiter, persistence,
+    getUpdates guarded (bot.platform.updates; `on_token_rejected` runs when polling gets 401).
 
     `request` replaces HTTP to Telegram (bot.devtools.in_process, for handler-level tests)."""
     telegram = settings.telegram
@@ -79,8 +85,11 @@ def application_builder(
         .post_init(_post_init)
     )
     if request is not None:
-        return builder.request(request).get_updates_request(request)
-    return builder.get_updates_read_timeout(telegram.poll_timeout + 10)
+        return builder.request(request).get_updates_request(
+            GuardedUpdatesRequest(request, on_token_rejected)
+        )
+    polling = HTTPXRequest(connection_pool_size=1, read_timeout=telegram.poll_timeout + 10)
+    return builder.get_updates_request(GuardedUpdatesRequest(polling, on_token_rejected))
 
 
 def build_application(
@@ -91,6 +100,7 @@ def build_application(
     db: sqlite_utils.Database | None = None,
     optional: list[Feature] | None = None,
     request: BaseRequest | None = None,
+    on_token_rejected: Callable[[], None] | None = None,
 ) -> BotApplication:
     """The whole bot: services, then every feature's handlers in the one order of features.FEATURES.
 
@@ -98,7 +108,9 @@ def build_application(
     if market is None:
         market = market_from_config(settings.market)
     db = db if db is not None else open_database(settings.storage.path)
-    application: BotApplication = application_builder(settings, db, request).build()
+    application: BotApplication = application_builder(
+        settings, db, request, on_token_rejected
+    ).build()
     if settings.storage.flush_seconds == 0:  # write-through: a crash loses no conversation step
         processor = application.update_processor
         assert isinstance(processor, PerChatUpdateProcessor)

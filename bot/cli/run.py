@@ -6,20 +6,30 @@ import argparse
 import asyncio
 import logging
 import secrets
+import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from bot.config import TOKEN_VARIABLE, ConfigError, Settings, load_settings, token_problem
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger("hedgebot")
 
 
+def _hidden_forms(secret: str) -> list[str]:
+    """A secret as it may appear in a log: as is, and URL-encoded (a token's ':' as %3A)."""
+    return sorted({secret, quote(secret, safe="")}, key=len, reverse=True) if secret else []
+
+
 class RedactSecrets(logging.Filter):
-    """Replace secrets (the token) wherever they would appear in a log line."""
+    """Replace secrets (the token) in a record's message, for handlers without our formatter."""
 
     def __init__(self, *secrets_to_hide: str) -> None:
         super().__init__()
-        self.secrets = [s for s in secrets_to_hide if s]
+        self.secrets = [form for s in secrets_to_hide for form in _hidden_forms(s)]
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -30,15 +40,37 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class RedactingFormatter(logging.Formatter):
+    """Redact secrets from the whole formatted line: message, exception text and traceback
+    (python-telegram-bot puts the token in InvalidToken's text)."""
+
+    def __init__(self, fmt: str, *secrets_to_hide: str) -> None:
+        super().__init__(fmt)
+        self.secrets = [form for s in secrets_to_hide for form in _hidden_forms(s)]
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "<redacted>")
+        return text
+
+
 def configure_logging(settings: Settings) -> None:
     """Plain logs to stderr; the token is redacted, httpx's per-request lines are kept quiet."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     token = settings.telegram.token.get_secret_value() if settings.telegram.token else ""
     secret = settings.telegram.secret_token
-    handler.addFilter(RedactSecrets(token, secret.get_secret_value() if secret else ""))
+    secrets_to_hide = (token, token.strip(), secret.get_secret_value() if secret else "")
+    handler.setFormatter(
+        RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", *secrets_to_hide)
+    )
+    handler.addFilter(RedactSecrets(*secrets_to_hide))
     logging.basicConfig(level=settings.bot.log_level, handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the URL, token included
+
+
+class TokenRevoked(Exception):
+    """Telegram stopped accepting the token after the bot had started polling."""
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -62,11 +94,15 @@ def run(args: argparse.Namespace) -> int:
     settings = load_or_complain(args.config)
     if settings is None:
         return 2
+    db = open_storage_or_complain(settings)  # before Telegram: a storage fault is ours to say
+    if db is None:
+        return 2
     problem = token_problem(settings)
     if problem and settings.telegram.token is None:
         print(f"hedgebot: {problem} Starting the offline chat now.", file=sys.stderr)
         from bot.devtools.terminal import run_chat
 
+        db.conn.close()  # the chat opens it itself
         return asyncio.run(run_chat(settings))
     if problem:
         print(f"hedgebot: {problem}", file=sys.stderr)
@@ -76,7 +112,14 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         asyncio.run(preflight(settings))  # a wrong token or no network: one line, no traceback
-        serve(settings)
+        serve(settings, db)
+    except TokenRevoked:
+        print(
+            f"hedgebot: Telegram stopped accepting the token in {TOKEN_VARIABLE} while polling "
+            "(revoked or replaced?); put the current one from @BotFather there and restart.",
+            file=sys.stderr,
+        )
+        return 2
     except InvalidToken:
         print(
             f"hedgebot: Telegram refused the token in {TOKEN_VARIABLE}; check it with "
@@ -93,6 +136,17 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def open_storage_or_complain(settings: Settings) -> sqlite_utils.Database | None:
+    """The database, or None after one line naming [storage] path and what is wrong with it."""
+    from bot.storage.db import StorageError, open_database
+
+    try:
+        return open_database(settings.storage.path)
+    except StorageError as error:
+        print(f"hedgebot: {error}", file=sys.stderr)
+        return None
 
 
 async def preflight(settings: Settings) -> None:
@@ -119,19 +173,54 @@ def webhook_arguments(settings: Settings) -> dict[str, Any]:
     }
 
 
-def serve(settings: Settings) -> None:
+def serve(settings: Settings, db: sqlite_utils.Database) -> None:
     """Run until interrupted: webhook if [telegram] webhook_url is set, else long polling."""
     from telegram import Update
 
     from bot.app import build_application
 
-    application = build_application(settings)
     telegram = settings.telegram
-    if telegram.webhook_url:
-        log.info("webhook mode on %s:%s", telegram.webhook_listen, telegram.webhook_port)
-        application.run_webhook(allowed_updates=Update.ALL_TYPES, **webhook_arguments(settings))
-    else:
-        log.info("long polling %s", telegram.base_url.split("/bot")[0])
-        application.run_polling(
-            allowed_updates=Update.ALL_TYPES, timeout=int(telegram.poll_timeout)
+    if not telegram.webhook_url:
+        asyncio.run(poll(settings, db))
+        return
+    application = build_application(settings, db=db)
+    log.info("webhook mode on %s:%s", telegram.webhook_listen, telegram.webhook_port)
+    application.run_webhook(allowed_updates=Update.ALL_TYPES, **webhook_arguments(settings))
+
+
+async def poll(settings: Settings, db: sqlite_utils.Database) -> None:
+    """Long polling until SIGINT or SIGTERM, or until Telegram stops accepting the token: then
+    TokenRevoked, so the process exits non-zero and a supervisor notices (python-telegram-bot's
+    run_polling would stop polling and idle on)."""
+    from telegram import Update
+
+    from bot.app import build_application
+
+    stop = asyncio.Event()
+    rejected = False
+
+    def token_rejected() -> None:
+        nonlocal rejected
+        rejected = True
+        stop.set()
+
+    application = build_application(settings, db=db, on_token_rejected=token_rejected)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    updater = application.updater
+    assert updater is not None
+    async with application:  # initialize now, shut down (and flush persistence) however it ends
+        if application.post_init is not None:
+            await application.post_init(application)
+        await updater.start_polling(
+            allowed_updates=Update.ALL_TYPES, timeout=int(settings.telegram.poll_timeout)
         )
+        await application.start()
+        log.info("long polling %s", settings.telegram.base_url.split("/bot")[0])
+        await stop.wait()
+        log.info("stopping")
+        await updater.stop()
+        await application.stop()
+    if rejected:
+        raise TokenRevoked

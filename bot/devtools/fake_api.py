@@ -110,14 +110,12 @@ class FakeBotApi(MessageMethods):
         self._new_update.set()
         return update
 
-    def user_says(self, user_id: int, text: str, chat_id: int | None = None) -> dict[str, Any]:
-        """Inject a text message; a leading /command gets its bot_command entity like Telegram's."""
-        chat_id = chat_id or user_id
+    def _text_message(self, chat: dict[str, Any], text: str) -> dict[str, Any]:
+        """A message as Telegram shapes it; a leading /command gets its bot_command entity."""
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
-            "chat": {"id": chat_id, "type": "private" if chat_id == user_id else "group"},
-            "from": self._user(user_id),
+            "chat": chat,
             "text": text,
         }
         if text.startswith("/"):
@@ -125,7 +123,36 @@ class FakeBotApi(MessageMethods):
             message["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": rules.utf16_len(command)}
             ]
+        return message
+
+    def user_says(self, user_id: int, text: str, chat_id: int | None = None) -> dict[str, Any]:
+        """Inject a text message, in the user's private chat or (given `chat_id`) a group."""
+        chat_id = chat_id or user_id
+        chat = {"id": chat_id, "type": "private" if chat_id == user_id else "group"}
+        message = self._text_message(chat, text)
+        message["from"] = self._user(user_id)
         return self._push({"message": message})
+
+    def user_edits(self, said: dict[str, Any], text: str) -> dict[str, Any]:
+        """Inject the edit of a message injected earlier (`said` is what user_says returned)."""
+        message = self._text_message(said["message"]["chat"], text)
+        message.update(
+            message_id=said["message"]["message_id"],
+            date=said["message"]["date"],
+            edit_date=int(time.time()),
+        )
+        message["from"] = said["message"]["from"]
+        return self._push({"edited_message": message})
+
+    def channel_posts(self, chat_id: int, text: str) -> dict[str, Any]:
+        """Inject a post in a channel the bot administers (no sender, as Telegram sends it)."""
+        chat = {"id": chat_id, "type": "channel", "title": "Channel"}
+        return self._push({"channel_post": self._text_message(chat, text)})
+
+    def push_raw(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Hand out any JSON as an update, even one the library cannot parse (as an older
+        self-hosted Bot API server may send)."""
+        return self._push(update)
 
     def user_presses(
         self, user_id: int, action: BotAction, data: str, *, forged: bool = False
@@ -165,7 +192,7 @@ class FakeBotApi(MessageMethods):
                 raise TimeoutError("the bot did not do what was expected in time")
             self._changed.clear()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), min(remaining, 0.05))
+                await asyncio.wait_for(self._changed.wait(), min(remaining, 0.005))
 
     # ---- HTTP --------------------------------------------------------------------------------
     async def _handle(self, request: web.Request) -> web.Response:
@@ -280,10 +307,18 @@ class FakeBotApi(MessageMethods):
             if update.get("_handed") is None:
                 update["_handed"] = now
                 self.handed_out += 1
-                message = update.get("message") or update.get("callback_query", {}).get("message")
-                if message:
-                    self._handed_at.setdefault(message["chat"]["id"], now)
+                chat = _chat_id(update)
+                if chat is not None:
+                    self._handed_at.setdefault(chat, now)
         return [{k: v for k, v in u.items() if k != "_handed"} for u in batch]
+
+
+def _chat_id(update: dict[str, Any]) -> int | None:
+    """The chat an update came from; None for one without (or one too broken to tell)."""
+    query = update.get("callback_query")
+    message = update.get("message") or (query.get("message") if isinstance(query, dict) else None)
+    chat = message.get("chat") if isinstance(message, dict) else None
+    return chat.get("id") if isinstance(chat, dict) else None
 
 
 __all__ = ["BOT_USER", "FAKE_TOKEN", "ApiError", "BotAction", "FakeBotApi"]

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 
 
 class Group(IntEnum):
-    # first of all: a button pressed by someone else, or one that does not decode, goes no further
+    # before anything: updates the bot does not act on (channel posts, edits, commands to
+    # another bot) stop here, so no feature sees them
+    SCREEN = -5
+    # then: a button pressed by someone else, or one that does not decode, goes no further
     BUTTON_CHECK = -4
     # reminder commands and buttons: /reminders works even while a time is awaited
     REMINDER_COMMANDS = -3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -90,16 +91,76 @@ def utc_now_iso() -> str:
     return iso(datetime.now(UTC))
 
 
+class StorageError(Exception):
+    """The configured database cannot be used; the text is one line for the operator."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(f'[storage] path = "{path}": {reason}')
+
+
 def open_database(path: str | Path) -> sqlite_utils.Database:
-    """Open (or create) the database in WAL mode and bring its schema up to date."""
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-    db = sqlite_utils.Database(conn)
-    if str(path) != ":memory:":
-        db.enable_wal()
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA synchronous = NORMAL")
-    migrate(db)
+    """Open (or create) the database in WAL mode and bring its schema up to date.
+
+    A file path gets its missing folders created; a file that cannot be used raises StorageError
+    before anything is written to it (a damaged file is never overwritten)."""
+    on_disk = str(path) != ":memory:"
+    if on_disk:
+        _prepare_folder(Path(path))
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+        db = sqlite_utils.Database(conn)
+        if on_disk:
+            _check_intact(db)
+            db.enable_wal()
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        migrate(db)
+    except sqlite3.DatabaseError as error:
+        if not on_disk:
+            raise
+        raise StorageError(path, _reason(Path(path), error)) from error
     return db
+
+
+def _prepare_folder(path: Path) -> None:
+    if path.is_dir():
+        raise StorageError(
+            path,
+            f"that is a folder, not a file; name a file in it, e.g. {path / 'hedgebot.sqlite3'}",
+        )
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise StorageError(path, f"{folder} is a file, so it cannot hold the database")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(path, f"cannot create its folder {folder} ({error.strerror})") from None
+
+
+def _check_intact(db: sqlite_utils.Database) -> None:
+    """Read every page once, so a truncated or damaged file fails here and is left untouched."""
+    found = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if found != "ok":
+        raise sqlite3.DatabaseError(f"database disk image is malformed ({found})")
+
+
+def _reason(path: Path, error: sqlite3.DatabaseError) -> str:
+    """What is wrong with the file, and what to do about it, from SQLite's error."""
+    text = str(error)
+    folder = path.parent
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return (
+            f"the file is not a usable SQLite database ({text}); it was left as it is. Restore it "
+            f"from a backup, or move it aside (mv {path} {path}.broken) to start a new one"
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only for this user; make it writable or name another file"
+    if not os.access(folder, os.W_OK):
+        return (
+            f"the folder {folder} is read-only for this user, and SQLite writes its journal "
+            "files beside the database; make the folder writable or name another place"
+        )
+    return f"SQLite cannot use it ({text})"
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

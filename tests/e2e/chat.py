@@ -79,16 +79,19 @@ class Person:
         return list(self.fake.callback_answers.values())[-1]
 
 
+STICKER: dict[str, Any] = {
+    "file_id": "s",
+    "file_unique_id": "s",
+    "type": "regular",
+    "width": 1,
+    "height": 1,
+    "is_animated": False,
+    "is_video": False,
+}
+
+
 def user_sends_sticker(fake: FakeBotApi, user_id: int) -> None:
     """Inject a sticker (a message with no text) from a user, as Telegram shapes it."""
     message = fake.user_says(user_id, "x")["message"]
     del message["text"]
-    message["sticker"] = {
-        "file_id": "s",
-        "file_unique_id": "s",
-        "type": "regular",
-        "width": 1,
-        "height": 1,
-        "is_animated": False,
-        "is_video": False,
-    }
+    message["sticker"] = STICKER

@@ -228,7 +228,7 @@ async def leave(update: Update, context: BotContext) -> int:
 
 def conversation(persistent: bool) -> ConversationHandler:
     """The one conversation that asks for a time (and, once, a timezone and a morning)."""
-    text = filters.TEXT & ~filters.COMMAND
+    text = filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE
     with warnings.catch_warnings():  # per_message=False is right: the flow mixes text and buttons
         warnings.simplefilter("ignore", PTBUserWarning)
         return ConversationHandler(

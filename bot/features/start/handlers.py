@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, MessageEntity, Update
 from telegram.ext import (
     ApplicationHandlerStop,
     CallbackQueryHandler,
@@ -77,6 +77,24 @@ async def stale_button(update: Update, context: BotContext) -> None:
     await alert(update.callback_query, core_text("stale_button"))
 
 
+def addressed_to_another_bot(message: Message, username: str | None) -> bool:
+    """`/start@other_bot`: in a group every bot receives it, and only that one should answer."""
+    entity = next(iter(message.entities), None)
+    if entity is None or entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
+        return False
+    _, at, addressee = message.parse_entity(entity).partition("@")
+    return bool(at) and addressee.lower() != (username or "").lower()
+
+
+async def screen(update: Update, context: BotContext) -> None:
+    """Keep from every feature what the bot does not act on: channel posts, edits (the original
+    was answered already; an edit is not a new answer) and commands addressed to another bot."""
+    if update.channel_post or update.edited_channel_post or update.edited_message:
+        raise ApplicationHandlerStop
+    if update.message and addressed_to_another_bot(update.message, context.bot.username):
+        raise ApplicationHandlerStop
+
+
 async def check_button(update: Update, context: BotContext) -> None:
     """Let a button through only if it decodes into one of ours and its owner pressed it."""
     query = update.callback_query
@@ -93,6 +111,7 @@ async def check_button(update: Update, context: BotContext) -> None:
 
 def handlers(services: Services) -> Handlers:
     return [
+        (Group.SCREEN, TypeHandler(Update, screen)),
         (Group.BUTTON_CHECK, TypeHandler(Update, check_button)),
         (Group.MAIN, CommandHandler("start", start)),
         (Group.MAIN, CommandHandler("help", help_command)),

@@ -167,3 +167,27 @@ def test_a_token_telegram_refuses_is_one_line_naming_the_variable(
         asyncio.run_coroutine_threadsafe(fake.stop(), loop).result()
         loop.call_soon_threadsafe(loop.stop)
         logging.getLogger().handlers.clear()
+
+
+def test_the_token_is_redacted_from_exception_text_and_tracebacks_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from telegram.error import InvalidToken
+
+    settings = Settings.model_validate({"telegram": {"token": GOOD_TOKEN}})
+    cli_run.configure_logging(settings)
+    try:
+        try:
+            raise InvalidToken(f"The token `{GOOD_TOKEN}` was rejected by the server.")
+        except InvalidToken as error:
+            logging.getLogger("telegram.ext").error(
+                "Invalid token. Aborting retry loop.", exc_info=error
+            )
+            logging.getLogger("httpx").warning("POST /bot%s/getMe", GOOD_TOKEN.replace(":", "%3A"))
+        err = capsys.readouterr().err
+    finally:
+        logging.getLogger().handlers.clear()
+
+    assert "Traceback" in err and "was rejected by the server" in err
+    assert "The token `<redacted>`" in err and "POST /bot<redacted>/getMe" in err
+    assert GOOD_TOKEN.split(":")[1] not in err
