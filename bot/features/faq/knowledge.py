@@ -12,7 +12,14 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.features.faq.index import Bm25Index
-from bot.features.faq.words import QuestionReader, Thesaurus, terms, tokens, with_bigrams
+from bot.features.faq.words import (
+    QuestionReader,
+    ReadQuestion,
+    Thesaurus,
+    terms,
+    tokens,
+    with_bigrams,
+)
 from bot.ui.render import templates_dir
 from hedging.holdings import parse_holdings
 
@@ -25,7 +32,8 @@ CLEAR_EVIDENCE = 0.6  # below this even a lone or leading match is offered as a 
 MIN_COVERAGE = 0.3  # about a third of the question's words must appear in the best entry
 CLEAR_COVERAGE = 0.5  # and half of them to answer without asking
 CLEAR_LEAD = 1.25  # the best entry must beat the runner-up by this factor to be "clear"
-FUZZY_WEIGHT = 0.2  # how much a close fuzzy match of the whole question to a title/keyword adds
+FUZZY_WEIGHT = 0.0  # whole-question fuzzy closeness to a title: measured, it hurt real questions
+FUZZY_MAX_TERMS = 6  # only a short question is compared whole with titles and keywords
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
 GENERAL_SCORE = 1.0  # a question about hedging in general: the general entry, as a clear answer
 MAX_CHOICES = 3
@@ -96,7 +104,9 @@ class KnowledgeBase:
             {
                 e.id: {
                     "title": self._terms(e.title),
-                    "keywords": [t for k in e.keywords for t in self._terms(k)],
+                    # each way of asking counts once: ten keywords with "funding" are not
+                    # ten times more about funding than one
+                    "keywords": list(dict.fromkeys(t for k in e.keywords for t in self._terms(k))),
                     "answer": self._terms(e.answer),
                 }
                 for e in entries
@@ -120,30 +130,35 @@ class KnowledgeBase:
 
     def search(self, query: str, limit: int = 5) -> list[Match]:
         """Entries ranked by how well they explain the query; only those scoring above zero."""
+        return self._rank(self.reader.read(query), limit)
+
+    def _rank(self, read: ReadQuestion, limit: int) -> list[Match]:
         from rapidfuzz import fuzz
 
-        words = self.reader.terms(query, aliases=False)
-        if not words:
-            return []  # nothing but greetings and filler ("how are you")
-        unigrams = self.reader.terms(query)
+        if not any(w >= 1.0 for w in read.unigrams.values()) and not read.asked:
+            if not read.unigrams:
+                return []  # nothing but greetings and filler ("how are you")
         if self.general is not None:
             entry_id, general_terms = self.general
-            known = {t for t in unigrams if t in self.index.document_frequency}
+            known = {t for t in read.unigrams if t in self.index.document_frequency}
             if known and known <= set(general_terms):  # "explain hedging to me like I'm five"
                 return [Match(self.entries[entry_id], GENERAL_SCORE, GENERAL_SCORE, 1.0)]
-        scores, ceiling = self.index.scores(with_bigrams(unigrams))
+        scores, ceiling = self.index.scores(read.terms)
         if ceiling <= 0:
             return []
-        text = " ".join(unigrams)
+        asked = [t for t in read.unigrams if t in read.asked]
+        text = " ".join(asked) if len(asked) <= FUZZY_MAX_TERMS else ""
         matches = [
             Match(
                 self.entries[doc],
                 score / ceiling
-                + FUZZY_WEIGHT
-                * max(fuzz.token_set_ratio(text, p) for p in self.phrases[doc])
-                / 100,
-                score,
-                sum(self.index.contains(doc, w) for w in words) / len(words),
+                + (
+                    FUZZY_WEIGHT * max(fuzz.token_sort_ratio(text, p) for p in self.phrases[doc]) / 100
+                    if text
+                    else 0.0
+                ),
+                score / ceiling,
+                self.index.coverage(doc, read.unigrams),
             )
             for doc, score in scores.items()
             if score > 0
