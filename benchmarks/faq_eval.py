@@ -4,7 +4,7 @@ Real questions (tests/data/faq_real_questions.toml) are reported for the tune an
 separately; paraphrases (tests/data/faq_paraphrases.toml) per split. Each row: first pick right,
 answered outright and right, right entry among the choices (answer or buttons), confident wrong,
 and the honest "no answer" on uncovered questions. --misses lists what went wrong on the tuning
-data only (real tune half, paraphrase dev and dev2): the held-out questions are measured, never read.
+data only (real tune half, paraphrase dev and dev2): held-out questions are measured, never read.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ def real_questions() -> dict[str, list[Question]]:
     table = tomllib.loads((DATA / "faq_real_questions.toml").read_text(encoding="utf-8"))
     sets: dict[str, list[Question]] = {"real tune": [], "real heldout": []}
     for q in table["question"]:
-        right = frozenset({q["expected"], *q.get("also", [])} - {""}) if q["expected"] else frozenset()
+        covered = bool(q["expected"])
+        right = frozenset({q["expected"], *q.get("also", [])} - {""}) if covered else frozenset()
         sets[f"real {q['split']}"].append(Question(q["question"], right, q.get("kind") == "plan"))
     return sets
 
@@ -66,7 +67,8 @@ def report(kb: KnowledgeBase, sets: dict[str, list[Question]], misses: bool) -> 
         )
         plan = scores.counts["plan"]
         if plan:
-            print(f"{'':<13} plan requests {plan}, sent to the planner {scores.counts['to planner']}")
+            sent = scores.counts["to planner"]
+            print(f"{'':<13} plan requests {plan}, sent to the planner {sent}")
         if misses and name in TUNING:
             for question in questions:
                 tallies, account = judge(kb, question)

@@ -52,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not question:
         if args.json:
-            entries = [{"id": e.id, "title": e.title, "topic": e.topic} for e in kb.entries.values()]
-            print(json.dumps({"entries": entries}))
+            listed = [{"id": e.id, "title": e.title, "topic": e.topic} for e in kb.entries.values()]
+            print(json.dumps({"entries": listed}))
             return 0
         for topic in kb.topics:
             print(topic.title)

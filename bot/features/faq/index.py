@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 K1 = 2.0
+UNKNOWN_RARITY = 1.0  # a word no entry uses weighs as much as the rarest known one in coverage
 BIGRAM_WEIGHT = 0.3  # a matched phrase adds to its words, but less than a new word would
 
 
@@ -103,6 +104,11 @@ class Bm25Index:
 
     def coverage(self, doc: str, unigrams: Mapping[str, float]) -> float:
         """Share of the question's topic, by weight and rarity of its words, the document holds."""
-        total = sum(w * self.idf(t) for t, w in unigrams.items())
-        held = sum(w * self.idf(t) for t, w in unigrams.items() if self.contains(doc, t))
+        unknown = UNKNOWN_RARITY * self.idf("")  # "": a term no document holds
+
+        def rarity(term: str) -> float:
+            return self.idf(term) if term in self.document_frequency else unknown
+
+        total = sum(w * rarity(t) for t, w in unigrams.items())
+        held = sum(w * rarity(t) for t, w in unigrams.items() if self.contains(doc, t))
         return held / total if total else 0.0

@@ -13,9 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.features.faq.index import Bm25Index
 from bot.features.faq.words import (
+    CONTEXT_TERMS,
     QuestionReader,
     ReadQuestion,
-    CONTEXT_TERMS,
     Thesaurus,
     terms,
     tokens,
@@ -35,6 +35,7 @@ CLEAR_PHRASE = 2.0  # rarity (summed idf) of a title or keyword phrase, asked in
 # the entry: with no runner-up naming one as rare, the entry is answered outright
 CLEAR_LEAD = 0.5  # or: the best scores this share above the runner-up...
 CLEAR_COVERAGE = 0.4  # ...and holds this share of the question's topic
+COORDINATION = 0.3  # a share of the score that depends on how much of the question the entry holds
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
 GENERAL_SCORE = 1.0  # a question about hedging in general: the general entry, as a clear answer
 MAX_CHOICES = 3
@@ -151,16 +152,19 @@ class KnowledgeBase:
         if ceiling <= 0:
             return []
         asked = read.asked or frozenset(read.unigrams)
-        matches = [
-            Match(
-                self.entries[doc],
-                score / ceiling,
-                self.index.coverage(doc, read.unigrams),
-                *self._named(doc, asked),
-            )
-            for doc, score in scores.items()
-            if score > 0
-        ]
+        matches = []
+        for doc, score in scores.items():
+            if score > 0:
+                coverage = self.index.coverage(doc, read.unigrams)
+                coordinated = 1 - COORDINATION + COORDINATION * coverage
+                matches.append(
+                    Match(
+                        self.entries[doc],
+                        score / ceiling * coordinated,
+                        coverage,
+                        *self._named(doc, asked),
+                    )
+                )
         matches.sort(key=lambda m: (-m.score, m.entry.id))
         return matches[:limit]
 

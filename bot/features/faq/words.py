@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     thats the their them then there these they this those through to too under until up ve
     very was we were what whats which while who whom why how will with would you your
     yours please tell know like want really basically actually thing things work works
-    working u ur""".split()  # noqa: SIM905
+    working u ur need needs needed""".split()  # noqa: SIM905
 )
 
 
@@ -233,9 +233,11 @@ class QuestionReader:
         weighted: dict[str, float] = {}
         asked: set[str] = set()
         parts = sentences(question)
+        typed_any = False
         for sentence, weight in parts:
             aliased, plain = self._sentence_terms(sentence, tickers)
             typed = set(plain)
+            typed_any = typed_any or bool(typed)
             term_weight = {
                 t: weight
                 * (CONTEXT_WEIGHT if t in CONTEXT_TERMS else 1.0 if t in typed else ALIAS_WEIGHT)
@@ -249,6 +251,8 @@ class QuestionReader:
                 first, second = pair.split(" ")
                 w = min(term_weight[first], term_weight[second])
                 weighted[pair] = max(weighted.get(pair, 0.0), w)
+        if not typed_any:
+            return ReadQuestion({}, {}, frozenset(), False)  # "how are you": only the aliases
         asks = any(s.endswith("?") or (tokens(s)[:1] or [""])[0] in ASKING for s, _ in parts)
         return ReadQuestion(unigrams, unigrams | weighted, frozenset(asked), asks)
 
