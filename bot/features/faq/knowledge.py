@@ -31,9 +31,11 @@ EntryId = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
 # paraphrases (never on the held-out ones), wrong outright answers weighed first.
 MIN_EVIDENCE = 0.03  # share of the question's weight an entry must explain to be offered at all
 MIN_COVERAGE = 0.2  # share of the question's topic (by word rarity) the best entry must hold
-CLEAR_PHRASE = 2.0  # rarity (summed idf) of a title or keyword phrase, asked in full, that names
+CLEAR_PHRASE = 3.5  # rarity (summed idf) of a title or keyword phrase, asked in full, that names
 # the entry: with no runner-up naming one as rare, the entry is answered outright
-CLEAR_LEAD = 0.5  # or: the best scores this share above the runner-up...
+NAME_LEAD = 0.2  # a question that is exactly an entry's name still needs this lead
+TITLE_NAMES = 1.6  # a title asked in full names its entry this much more than a keyword
+CLEAR_LEAD = 0.7  # or: the best scores this share above the runner-up...
 CLEAR_COVERAGE = 0.4  # ...and holds this share of the question's topic
 COORDINATION = 0.3  # a share of the score that depends on how much of the question the entry holds
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
@@ -124,6 +126,7 @@ class KnowledgeBase:
             (w for e in entries for t in (e.title, *e.keywords, e.answer) for w in tokens(t)),
         )
         # each entry's title and keywords as term sets: a question that asks one in full names it
+        self.titled = {e.id: bool(terms(e.title, thesaurus)) for e in entries}
         self.phrases = {
             e.id: [p for p in (tuple(terms(t, thesaurus)) for t in (e.title, *e.keywords)) if p]
             for e in entries
@@ -171,9 +174,11 @@ class KnowledgeBase:
     def _named(self, doc: str, asked: frozenset[str]) -> tuple[float, tuple[str, ...]]:
         """The rarest title or keyword phrase of an entry that the asking sentences hold in full."""
         best: tuple[float, tuple[str, ...]] = (0.0, ())
-        for phrase in self.phrases[doc]:
+        for i, phrase in enumerate(self.phrases[doc]):
             if set(phrase) <= asked:
                 rarity = sum(self.index.idf(t) for t in set(phrase))
+                if i == 0 and self.titled[doc]:  # the title itself, asked in full
+                    rarity *= TITLE_NAMES
                 best = max(best, (rarity, phrase))
         return best
 
@@ -187,8 +192,11 @@ class KnowledgeBase:
         if best is None or best.coverage < MIN_COVERAGE or best.score < MIN_EVIDENCE:
             return Verdict(Outcome.NO_MATCH, ())
         others = matches[1:]
-        named = best.phrase >= CLEAR_PHRASE and all(m.phrase < best.phrase for m in others)
+        exclusive = all(m.phrase < best.phrase for m in others)
+        # the question is one of the entry's names, or holds a rare one, and no other is named
         lead = 1 - (others[0].score / best.score if others else 0.0)
+        is_name = set(best.named) == read.asked and lead >= NAME_LEAD
+        named = exclusive and (best.phrase >= CLEAR_PHRASE or is_name)
         if named or (lead >= CLEAR_LEAD and best.coverage >= CLEAR_COVERAGE):
             return Verdict(Outcome.CLEAR, (best,))
         # two closest always (when there are two), a third only if it is nearly as close

@@ -24,7 +24,8 @@ STOPWORDS = frozenset(
     thats the their them then there these they this those through to too under until up ve
     very was we were what whats which while who whom why how will with would you your
     yours please tell know like want really basically actually thing things work works
-    working u ur need needs needed""".split()  # noqa: SIM905
+    working u ur need needs needed isnt arent wasnt werent dont doesnt didnt cant wont
+    wouldnt shouldnt couldnt hasnt havent ive youre theyre hows""".split()  # noqa: SIM905
 )
 
 
