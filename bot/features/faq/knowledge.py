@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,6 +26,7 @@ from bot.ui.render import templates_dir
 from hedging.holdings import parse_holdings
 
 DEEP_LINK_PREFIX = "faq_"
+SENTENCE_END = re.compile(r"(?<=[A-Za-z])\.(?=\s|$)")
 EntryId = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
 
 # Decision thresholds, tuned on the tune half of the real questions and the dev and dev2
@@ -41,6 +43,9 @@ COORDINATION = 0.3  # a share of the score that depends on how much of the quest
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
 GENERAL_SCORE = 1.0  # a question about hedging in general: the general entry, as a clear answer
 MAX_CHOICES = 3
+# Besides the general hedging words, what "how do I hedge it" is asked with: a holding named with
+# nothing else asked is a plan request ("I hold 2 BTC, how do I protect it?")
+HOW_TO_HEDGE = frozenset({"=protect", "=reducerisk"})
 
 
 class Topic(BaseModel):
@@ -217,7 +222,7 @@ class KnowledgeBase:
         if not read.asks:
             return True
         general = set(self.general[1]) if self.general else set()
-        return read.asked <= general | CONTEXT_TERMS | {"bot"}
+        return read.asked <= general | HOW_TO_HEDGE | CONTEXT_TERMS | {"bot"}
 
     def from_start_payload(self, payload: str) -> Entry | None:
         """The entry a `/start faq_<id>` deep link names, if any."""
@@ -274,6 +279,8 @@ def entry_link(entry_id: str, bot_username: str) -> str:
 def names_a_holding(text: str) -> bool:
     """Whether the text names something held ("2 BTC", "$500k of SPY"). The FAQ's one door to
     the holdings parser, so the parser can be swapped without touching the matcher."""
+    # the parser reads "2 BTC." (a sentence's full stop) as no holding: end sentences with commas
+    text = SENTENCE_END.sub(",", text)
     try:
         return bool(parse_holdings(text))
     except ValueError:

@@ -128,6 +128,7 @@ CONTEXT_TERMS = frozenset({CANONICAL + w for w in ("btc", "eth", "crypto", "stoc
 CONTEXT_WEIGHT = 0.6
 BACKSTORY_WEIGHT = 0.35  # a sentence around the question: it tells the situation, not the topic
 SENTENCE = re.compile(r"(?<=[.?!])\s+|\n+")
+MONEY = re.compile(r"[$€£]\s?\d[\d,.]*\s?[kKmMbB]?\b")  # a price or an amount: context
 TICKER = re.compile(r"\$?\b[A-Z][A-Z0-9]{1,5}\b")
 ASKING = frozenset(
     """how what whats why when which where who is are do does did can could should would will
@@ -229,6 +230,7 @@ class QuestionReader:
 
     def read(self, question: str) -> ReadQuestion:
         """Weighted terms: asking sentences over backstory, typed words over aliases and context."""
+        question = MONEY.sub(" ", question)
         tickers = {t.lstrip("$").lower() for t in TICKER.findall(question)}
         unigrams: dict[str, float] = {}
         weighted: dict[str, float] = {}
