@@ -35,9 +35,9 @@ MIN_EVIDENCE = 0.03  # share of the question's weight an entry must explain to b
 MIN_COVERAGE = 0.2  # share of the question's topic (by word rarity) the best entry must hold
 CLEAR_PHRASE = 3.5  # rarity (summed idf) of a title or keyword phrase, asked in full, that names
 # the entry: with no runner-up naming one as rare, the entry is answered outright
-NAME_LEAD = 0.2  # a question that is exactly an entry's name still needs this lead
+NAME_LEAD = 0.15  # a question that is exactly an entry's name still needs this lead
 TITLE_NAMES = 1.6  # a title asked in full names its entry this much more than a keyword
-CLEAR_LEAD = 0.7  # or: the best scores this share above the runner-up...
+CLEAR_LEAD = 0.55  # or: the best scores this share above the runner-up...
 CLEAR_COVERAGE = 0.4  # ...and holds this share of the question's topic
 COORDINATION = 0.3  # a share of the score that depends on how much of the question the entry holds
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
