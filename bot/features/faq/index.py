@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 K1 = 2.0
+UNKNOWN_RARITY = 1.0  # a word no entry uses weighs as much as the rarest known one in coverage
 BIGRAM_WEIGHT = 0.3  # a matched phrase adds to its words, but less than a new word would
 
 
@@ -20,8 +21,8 @@ class FieldSpec:
 
 
 FIELDS: dict[str, FieldSpec] = {
-    "title": FieldSpec(weight=2.0, length_norm=0.3),
-    "keywords": FieldSpec(weight=2.0, length_norm=0.3),
+    "title": FieldSpec(weight=2.0, length_norm=0.6),
+    "keywords": FieldSpec(weight=2.0, length_norm=0.6),
     "answer": FieldSpec(weight=0.2, length_norm=0.75),
 }
 
@@ -73,12 +74,14 @@ class Bm25Index:
                 total += spec.weight * count / norm
         return total
 
-    def scores(self, query: Sequence[str]) -> tuple[dict[str, float], float]:
-        """Score per document, and the query's total term weight (a bound no score reaches)."""
+    def scores(self, query: Mapping[str, float]) -> tuple[dict[str, float], float]:
+        """Score per document for weighted terms, and the query's total weight (a bound no
+        score reaches). A term no document holds still adds to the bound: a question about
+        something the base never mentions stays far from every entry."""
         result = dict.fromkeys(self.doc_ids, 0.0)
         ceiling = 0.0
-        for term in query:
-            factor = BIGRAM_WEIGHT if " " in term else 1.0
+        for term, weight in query.items():
+            factor = weight * (BIGRAM_WEIGHT if " " in term else 1.0)
             idf = self.idf(term)
             ceiling += factor * idf
             if term not in self.document_frequency:
@@ -88,3 +91,24 @@ class Bm25Index:
                 if tf:
                     result[doc] += factor * idf * tf / (K1 + tf)
         return result, ceiling
+
+    def contributions(self, doc: str, query: Mapping[str, float]) -> dict[str, float]:
+        """What each query term adds to one document's score: the "why" of a ranking."""
+        parts = {}
+        for term, weight in query.items():
+            tf = self.weighted_frequency(doc, term) if term in self.document_frequency else 0.0
+            if tf:
+                factor = weight * (BIGRAM_WEIGHT if " " in term else 1.0)
+                parts[term] = factor * self.idf(term) * tf / (K1 + tf)
+        return parts
+
+    def coverage(self, doc: str, unigrams: Mapping[str, float]) -> float:
+        """Share of the question's topic, by weight and rarity of its words, the document holds."""
+        unknown = UNKNOWN_RARITY * self.idf("")  # "": a term no document holds
+
+        def rarity(term: str) -> float:
+            return self.idf(term) if term in self.document_frequency else unknown
+
+        total = sum(w * rarity(t) for t, w in unigrams.items())
+        held = sum(w * rarity(t) for t, w in unigrams.items() if self.contains(doc, t))
+        return held / total if total else 0.0

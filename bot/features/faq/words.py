@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 TOKEN = re.compile(r"[a-z0-9]+|%")
 TAG = re.compile(r"<[^>]+>")
@@ -23,14 +24,21 @@ STOPWORDS = frozenset(
     thats the their them then there these they this those through to too under until up ve
     very was we were what whats which while who whom why how will with would you your
     yours please tell know like want really basically actually thing things work works
-    working""".split()  # noqa: SIM905
+    working u ur need needs needed isnt arent wasnt werent dont doesnt didnt cant wont
+    wouldnt shouldnt couldnt hasnt havent ive youre theyre hows""".split()  # noqa: SIM905
 )
+
+
+# Words whose stem would be another word with another meaning: "funding" is not "fund".
+UNSTEMMED = frozenset({"funding", "fundings"})
 
 
 def stem(word: str) -> str:
     """Strip common English endings so hedge/hedges/hedging/hedged share one form."""
     if word.startswith(CANONICAL) or len(word) <= 3 or word.isdigit():
         return word
+    if word in UNSTEMMED:
+        return "funding"
     for suffix, replacement in (
         ("ational", "at"),
         ("ations", "at"),
@@ -111,8 +119,21 @@ class Thesaurus:
         return out
 
 
-# In a question, "you" is the bot: "where do you get prices" asks how the bot works.
-QUESTION_ALIASES = {"you": "bot", "your": "bot", "yours": "bot", "u": "bot"}
+# In a question, "you" may be the bot ("where do you get prices") or anyone ("how do you hedge"),
+# so the alias counts for less than a word the person typed.
+QUESTION_ALIASES = {"you": "bot", "your": "bot", "yours": "bot"}
+ALIAS_WEIGHT = 0.4
+# What a post is about rather than what it asks: the asset, the price. Read, but weighed lightly.
+CONTEXT_TERMS = frozenset({CANONICAL + w for w in ("btc", "eth", "crypto", "stock", "price")})
+CONTEXT_WEIGHT = 0.6
+BACKSTORY_WEIGHT = 0.35  # a sentence around the question: it tells the situation, not the topic
+SENTENCE = re.compile(r"(?<=[.?!])\s+|\n+")
+MONEY = re.compile(r"[$€£]\s?\d[\d,.]*\s?[kKmMbB]?\b")  # a price or an amount: context
+TICKER = re.compile(r"\$?\b[A-Z][A-Z0-9]{1,5}\b")
+ASKING = frozenset(
+    """how what whats why when which where who is are do does did can could should would will
+    shall any anyone anybody""".split()  # noqa: SIM905
+)
 # rapidfuzz ratio at which an unknown word counts as a misspelling of a known one: stricter for
 # short words, where one letter turns crash into cash
 TYPO_CUTOFF_SHORT, TYPO_CUTOFF_LONG, LONG_WORD = 90, 85, 7
@@ -129,6 +150,40 @@ def with_bigrams(unigrams: list[str]) -> list[str]:
     return unigrams + [f"{a} {b}" for a, b in itertools.pairwise(unigrams)]
 
 
+def sentences(text: str) -> list[tuple[str, float]]:
+    """The sentences of a post, each with how much it says about the topic asked.
+
+    When some sentences ask (end in "?" or open with a question word) and others do not, the
+    others are backstory. A post that never asks, or asks only, weighs every sentence alike.
+    """
+    parts = [p.strip() for p in SENTENCE.split(text) if p.strip()]
+    asking = [p.endswith("?") or (tokens(p)[:1] or [""])[0] in ASKING for p in parts]
+    if all(asking) or not any(asking):
+        return [(p, 1.0) for p in parts]
+    return [(p, 1.0 if a else BACKSTORY_WEIGHT) for p, a in zip(parts, asking, strict=True)]
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """A packaged English word list: typo repair must not turn an English word into another."""
+    import gzip
+    import json
+    from importlib.resources import files
+
+    data = (files("spellchecker") / "resources" / "en.json.gz").read_bytes()
+    return frozenset(json.loads(gzip.decompress(data)))
+
+
+@dataclass(frozen=True)
+class ReadQuestion:
+    """A question as weighted search terms: unigrams, and unigrams with their bigrams."""
+
+    unigrams: dict[str, float]
+    terms: dict[str, float]
+    asked: frozenset[str]  # terms of the sentences that ask (all of them in a one-line question)
+    asks: bool  # some sentence is a question, not only a statement such as "hedge my 2 BTC"
+
+
 @dataclass(frozen=True)
 class QuestionReader:
     """Turns a question into terms: typos fixed against known words, "you" read as the bot."""
@@ -143,8 +198,10 @@ class QuestionReader:
         return cls(thesaurus, known, frozenset(stem(w) for w in known))
 
     def correct(self, word: str) -> str:
-        """The closest known word to an unknown one, or the word itself."""
+        """The closest known word to an unknown one that is not English either, or the word."""
         if len(word) < MIN_TYPO_LENGTH or not word.isalpha() or stem(word) in self.known_stems:
+            return word
+        if word in english_words():  # "hackers" is not a typo of "trackers"
             return word
         from rapidfuzz import fuzz, process
 
@@ -152,9 +209,57 @@ class QuestionReader:
         best = process.extractOne(word, self.known_words, scorer=fuzz.ratio, score_cutoff=cutoff)
         return word if best is None else best[0]
 
+    def _sentence_terms(self, sentence: str, tickers: set[str]) -> tuple[list[str], list[str]]:
+        """Terms with and without the "you" aliases; unknown tickers and numbers left out."""
+        words = [
+            w if w in STOPWORDS else self.correct(w)
+            for w in tokens(sentence)
+            if not (w in tickers and stem(w) not in self.known_stems)
+        ]
+        plain = self.thesaurus.replace(words)
+        aliased = self.thesaurus.replace([QUESTION_ALIASES.get(w, w) for w in words])
+
+        def topical(term: str) -> bool:  # an amount or a price is context, "1256" a topic
+            return (
+                term.startswith(CANONICAL)
+                or term in self.known_stems
+                or not any(c.isdigit() for c in term)
+            )
+
+        return [t for t in aliased if topical(t)], [t for t in plain if topical(t)]
+
+    def read(self, question: str) -> ReadQuestion:
+        """Weighted terms: asking sentences over backstory, typed words over aliases and context."""
+        question = MONEY.sub(" ", question)
+        tickers = {t.lstrip("$").lower() for t in TICKER.findall(question)}
+        unigrams: dict[str, float] = {}
+        weighted: dict[str, float] = {}
+        asked: set[str] = set()
+        parts = sentences(question)
+        typed_any = False
+        for sentence, weight in parts:
+            aliased, plain = self._sentence_terms(sentence, tickers)
+            typed = set(plain)
+            typed_any = typed_any or bool(typed)
+            term_weight = {
+                t: weight
+                * (CONTEXT_WEIGHT if t in CONTEXT_TERMS else 1.0 if t in typed else ALIAS_WEIGHT)
+                for t in aliased
+            }
+            if weight == 1.0:
+                asked.update(plain)
+            for term, w in term_weight.items():
+                unigrams[term] = max(unigrams.get(term, 0.0), w)
+            for pair in with_bigrams(aliased)[len(aliased) :]:
+                first, second = pair.split(" ")
+                w = min(term_weight[first], term_weight[second])
+                weighted[pair] = max(weighted.get(pair, 0.0), w)
+        if not typed_any:
+            return ReadQuestion({}, {}, frozenset(), False)  # "how are you": only the aliases
+        asks = any(s.endswith("?") or (tokens(s)[:1] or [""])[0] in ASKING for s, _ in parts)
+        return ReadQuestion(unigrams, unigrams | weighted, frozenset(asked), asks)
+
     def terms(self, question: str, *, aliases: bool = True) -> list[str]:
         """Terms of the question; aliases=False leaves "you" out (it is not a topic word)."""
-        words = [w if w in STOPWORDS else self.correct(w) for w in tokens(question)]
-        if aliases:
-            words = [QUESTION_ALIASES.get(w, w) for w in words]
-        return self.thesaurus.replace(words)
+        read = self.read(question)
+        return [t for t, w in read.unigrams.items() if aliases or w != ALIAS_WEIGHT]

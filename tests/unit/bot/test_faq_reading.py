@@ -1,0 +1,178 @@
+"""Issue 11: the FAQ reads real questions: the asking sentence, context, false friends, plans,
+the machine interface, and the figures it holds on the tuning data."""
+
+from __future__ import annotations
+
+import io
+import json
+import tomllib
+
+import pytest
+
+from bot.cli import main
+from bot.features.faq.evaluation import Question, Scores
+from bot.features.faq.knowledge import Outcome, knowledge_base
+from bot.features.faq.words import sentences
+from tests import DATA
+
+KB = knowledge_base()
+
+
+def ranked(question: str) -> list[str]:
+    return [m.entry.id for m in KB.search(question, limit=3)]
+
+
+def test_the_asking_sentence_outweighs_the_backstory_around_it() -> None:
+    post = (
+        "I bought 5 ETH last spring and the price has been all over the place. "
+        "A friend told me to short perps against it. Why is the funding fee negative on my short?"
+    )
+    weights = [weight for _, weight in sentences(post)]
+    assert weights[-1] == 1.0 and max(weights[:-1]) < 1.0
+    assert ranked(post)[0] in {"funding", "negative_funding"}
+
+
+def test_a_post_that_never_asks_weighs_every_sentence_alike() -> None:
+    assert {w for _, w in sentences("Hedge mode on Binance. One-way mode too.")} == {1.0}
+
+
+def test_prices_amounts_and_unknown_tickers_are_not_topic_words() -> None:
+    read = KB.reader.read("I hold 1000 shares of XYZQ bought at $37.50. How many put contracts?")
+    assert not {"xyzq", "37", "50"} & set(read.unigrams)
+    assert ranked("I hold 1000 shares of XYZQ. How many put contracts?")[0] == "put_contracts"
+
+
+@pytest.mark.parametrize(
+    ("question", "not_this"),
+    [
+        ("which fund should I put my savings in", "funding"),  # fund is not funding
+        ("I keep a long position in ETH, what is basis risk", "remove_hedge"),  # not "how long"
+    ],
+)
+def test_a_false_friend_does_not_pull_a_question_to_another_topic(
+    question: str, not_this: str
+) -> None:
+    assert not_this not in ranked(question)[:1]
+
+
+def test_long_position_and_how_long_are_different_terms() -> None:
+    position = KB.reader.read("I have a long position").unigrams
+    duration = KB.reader.read("how long should I keep it").unigrams
+    assert set(position).isdisjoint(duration)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("fundng", "funding"), ("liquidaton", "liquidation")])
+def test_a_word_that_is_not_english_is_repaired(typed: str, meant: str) -> None:
+    assert KB.reader.correct(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["hackers", "recipe", "station"])
+def test_an_english_word_is_never_repaired_into_another(word: str) -> None:
+    assert KB.reader.correct(word) == word
+
+
+@pytest.mark.parametrize(
+    ("text", "is_plan"),
+    [
+        ("You have 3 Bitcoins, each is worth 20k USD. How would you hedge them?", True),
+        ("I hold 2 BTC. How do I protect it?", True),
+        ("I have 2 BTC. What is funding?", False),
+        ("I hold 1000 shares of NVDA. How many put contracts do I need?", False),
+    ],
+)
+def test_a_holding_with_only_how_to_hedge_it_asked_is_a_plan(text: str, is_plan: bool) -> None:
+    assert (KB.verdict(text).outcome is Outcome.PLAN) is is_plan
+
+
+def test_unknown_words_keep_an_off_topic_question_from_any_answer() -> None:
+    assert KB.verdict("how do hackers steal coins").outcome is Outcome.NO_MATCH
+
+
+def test_the_command_line_explains_which_terms_each_entry_matched(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["faq", "hedge mode on binance"]) == 0
+    out = capsys.readouterr().out
+    assert "read as: " in out and "hedge_mode matched: " in out
+
+
+# ---- the machine interface (a contract: keys and values exactly as issue 11 names them) ----
+
+
+def test_json_lists_every_entry_with_id_title_and_topic(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["faq", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert list(listed) == ["entries"]
+    assert [e["id"] for e in listed["entries"]] == list(KB.entries)
+    assert all(set(e) == {"id", "title", "topic"} for e in listed["entries"])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what are funding rates", {"verdict": "answer", "answer": "funding", "choices": []}),
+        ("banana bread recipe", {"verdict": "none", "answer": None, "choices": []}),
+        ("hedge my 2 BTC", {"verdict": "plan", "answer": None, "choices": []}),
+    ],
+)
+def test_json_verdict_of_one_question(
+    question: str, expected: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["faq", question, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == expected
+
+
+def test_json_offers_choices_as_a_list_of_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["faq", "liquidation", "--json"]) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    assert (verdict["verdict"], verdict["answer"]) == ("choices", None)
+    assert {"leverage_liquidation", "bot_liquidation"} <= set(verdict["choices"])
+
+
+def test_json_reads_one_question_per_line_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("what are funding rates\n\nhedge my 2 BTC\n"))
+    assert main(["faq", "-", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["verdict"] for line in lines] == ["answer", "plan"]
+
+
+# ---- figures held on the tuning data (benchmarks/faq_eval.py prints them all) ----------------
+
+REAL = tomllib.loads((DATA / "faq_real_questions.toml").read_text(encoding="utf-8"))["question"]
+PARAPHRASES = tomllib.loads((DATA / "faq_paraphrases.toml").read_text(encoding="utf-8"))
+
+
+def real_half(split: str) -> list[Question]:
+    return [
+        Question(
+            q["question"],
+            frozenset({q["expected"], *q.get("also", [])} - {""}) if q["expected"] else frozenset(),
+            q.get("kind") == "plan",
+        )
+        for q in REAL
+        if q["split"] == split
+    ]
+
+
+def test_on_the_real_tune_half_no_answer_is_confidently_wrong_and_most_come_first() -> None:
+    scores = Scores.of(KB, real_half("tune"))
+    assert scores.counts["confident wrong"] == 0
+    assert scores.share("first pick right") >= 0.85
+    assert scores.share("answered right") >= 0.30
+    assert scores.share("among choices") >= 0.70
+    assert scores.share("no answer") >= 0.50
+
+
+def test_on_the_tuning_paraphrases_the_right_entry_is_nearly_always_offered() -> None:
+    questions = [
+        Question(text, frozenset({entry_id}))
+        for entry_id, splits in PARAPHRASES.items()
+        for split in ("dev", "dev2")
+        for text in splits.get(split, [])
+    ]
+    scores = Scores.of(KB, questions)
+    assert scores.share("confident wrong") <= 0.01
+    assert scores.share("first pick right") >= 0.85
+    assert scores.share("among choices") >= 0.95
