@@ -45,6 +45,15 @@ def all_paraphrases(entry_id: str) -> list[str]:
     return [q for split in PARAPHRASES[entry_id].values() for q in split]
 
 
+TUNING_SPLITS = ("dev", "dev2")  # the splits the matcher may be tuned on (the file's header)
+
+
+def tuning_paraphrases(entry_id: str) -> list[str]:
+    """The paraphrases a test may hold the matcher to; held-out and blind ones are only
+    measured, by benchmarks/faq_eval.py, so that their figures stay honest."""
+    return [q for split in TUNING_SPLITS for q in PARAPHRASES[entry_id].get(split, [])]
+
+
 def offered(question: str) -> list[str]:
     """Entry ids the bot would show for a question: the answer, or the choice buttons."""
     return [m.entry.id for m in KB.verdict(question).matches]
@@ -113,24 +122,25 @@ def test_each_paraphrase_shares_at_most_one_word_with_the_title(entry_id: str) -
 
 
 @pytest.mark.parametrize("entry_id", ENTRY_IDS)
-def test_paraphrases_find_their_entry(entry_id: str) -> None:
-    """At least three in four of an entry's paraphrases get it as the answer or as a button.
+def test_tuning_paraphrases_find_their_entry(entry_id: str) -> None:
+    """At least three in four of an entry's tuning paraphrases get it as the answer or a button.
 
-    A floor per entry against regressions; the precision over the whole set (top-1, top-3, per
-    split) is printed by benchmarks/faq_eval.py. A paraphrase that names a holding ("for 1 btc")
-    goes to the planner, which is also right.
+    A floor per entry against regressions; the precision of every split, held-out and blind
+    included, is printed by benchmarks/faq_eval.py. A paraphrase that names a holding
+    ("for 1 btc") goes to the planner, which is also right.
     """
-    questions = all_paraphrases(entry_id)
+    questions = tuning_paraphrases(entry_id)
     missed = [q for q in questions if entry_id not in offered(q) and not looks_like_plan_request(q)]
     assert len(missed) <= len(questions) // 4, missed
 
 
-def test_the_whole_paraphrase_set_meets_the_issue_goals_of_90_percent_top_1_and_98_top_3() -> None:
-    """The issue's precision goals, over every paraphrase of every split (faq_eval.py per split)."""
+def test_the_tuning_paraphrases_meet_the_goals_of_90_percent_top_1_and_98_top_3() -> None:
+    """The precision goals, held on the splits tuning may use (faq_eval.py prints every split;
+    the held-out and blind figures are reported, not tuned for)."""
     ranked = [
         (entry_id, [m.entry.id for m in KB.search(question, limit=3)])
         for entry_id in ENTRY_IDS
-        for question in all_paraphrases(entry_id)
+        for question in tuning_paraphrases(entry_id)
     ]
     top1 = sum(ids[:1] == [entry_id] for entry_id, ids in ranked) / len(ranked)
     top3 = sum(entry_id in ids for entry_id, ids in ranked) / len(ranked)
