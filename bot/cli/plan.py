@@ -86,7 +86,7 @@ def read_holdings(texts: list[str], prices: dict[str, float] | None = None) -> l
     Symbols given a --price count as known, so "10 XYZ --price XYZ=25" works.
     """
     from hedging.errors import HedgeInputError
-    from hedging.holdings import parse_holding, parse_holdings
+    from hedging.language.holdings import parse_holding, parse_holdings
     from hedging.market import load_snapshot, with_prices
 
     known = with_prices(load_snapshot(), prices or {}).assets

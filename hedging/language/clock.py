@@ -18,6 +18,14 @@ class BadClock(ValueError):
     """Looks like a clock time but is not one: "25:00", "13pm"."""
 
 
+class OutOfRange(ValueError):
+    """A date at the very ends of the calendar (year 1 or 9999), where UTC arithmetic overflows."""
+
+    def __init__(self, past: bool) -> None:
+        super().__init__("past" if past else "too far")
+        self.past = past
+
+
 class UnknownZone(ValueError):
     """Not an IANA timezone name."""
 
@@ -38,7 +46,11 @@ def wall_time_to_utc(day: date, clock: time, timezone: str) -> tuple[datetime, b
     """A wall-clock time in a zone as UTC; True when DST skipped that wall time that day."""
     naive = datetime.combine(day, clock)
     aware = naive.replace(tzinfo=zone(timezone))  # fold=0: the first of two repeated times
-    due = aware.astimezone(UTC)
+    try:
+        due = aware.astimezone(UTC)
+        due.astimezone(zone(timezone))
+    except OverflowError as error:
+        raise OutOfRange(past=day.year < 5000) from error
     return due, due.astimezone(zone(timezone)).replace(tzinfo=None) != naive
 
 

@@ -26,7 +26,8 @@ PURCHASE = re.compile(
     r"\b(?:bought|buy|got|picked up|paid|entry|entered|avg|average|cost basis|dca)", re.I
 )
 _MONEY = rf"\$?\s?(?P<num>{NUMBER})(?P<suffix>{SUFFIX})?\s?(?P<cents>cents?|c\b)?"
-_MONEY_PLAIN = rf"\$?\s?(?:{NUMBER})(?:{SUFFIX})?\s?(?:cents?|c\b)?"
+# a price is never followed by a letter, "%" or "x" ("at 2x leverage" is not a price)
+_MONEY_PLAIN = rf"\$?\s?(?:{NUMBER})(?:{SUFFIX})?(?:\s?(?:cents?|c)\b)?(?![\w%])(?!\s?x\b)"
 TODAY_PRICE = re.compile(rf"^\s*(?:@|\bat\b|\bprice\b)\s*{_MONEY_PLAIN}", re.I)
 COST_PRICE = re.compile(
     rf"^[\s,]*(?:(?:at|@)\s*{_MONEY_PLAIN}\s*(?:avg|average|each)?|(?:avg|average(?:\s+price)?|"
@@ -231,13 +232,13 @@ def read_positions(text: str, book: AssetBook) -> Positions:
         problem = _size_problem(pair)
         if problem:
             return Positions(problem=problem)
-        if not pair.asset.priced:
+        end = max(pair.amount.end, pair.asset_token.end)
+        price, cost = _price_after(cleaned, end, purchase)
+        if not pair.asset.priced and price is None:  # "10 LINK @ 25" is priced by the user
             if pair.asset.typed.upper() not in seen:
                 seen.add(pair.asset.typed.upper())
                 result.unpriced.append(pair.asset.typed)
             continue
-        end = max(pair.amount.end, pair.asset_token.end)
-        price, cost = _price_after(cleaned, end, purchase)
         if price is not None and price <= 0:
             return Positions(problem=f"The price of {pair.asset.symbol} must be more than zero.")
         result.holdings.append(

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Literal
 
 from hedging.events import EventCalendar, load_calendar
-from hedging.language.clock import BadClock, UnknownZone, describe_local, read_clock, wall_time_to_utc, zone
+from hedging.language.clock import BadClock, OutOfRange, UnknownZone, describe_local, read_clock, wall_time_to_utc, zone
 from hedging.language.numbers import words_to_digits
 from hedging.models import Concern
 
@@ -66,6 +66,11 @@ HEDGE_END = re.compile(
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4})?)?\.?$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 ORDINAL = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$")
+_DAY_OF_MONTH = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
+MONTH_DATE = re.compile(
+    rf"^(?:{_DAY_OF_MONTH}\s+(?:of\s+)?(?:{MONTH_WORDS})[a-z]*\.?|(?:{MONTH_WORDS})[a-z]*\.?\s+"
+    rf"{_DAY_OF_MONTH})(?:\s+\d{{4}})?$"
+)
 NAMED_KINDS = {"fomc": Concern.FOMC, "fed": Concern.FOMC, "powell": Concern.FOMC}
 NAMED_KINDS |= {"rate decision": Concern.FOMC, "cpi": Concern.CPI, "inflation": Concern.CPI}
 NAMED_KINDS |= {"inflation print": Concern.CPI, "inflation data": Concern.CPI}
@@ -96,6 +101,8 @@ class WhenAnswer:
     needs_timezone: bool = True
     shifted_for_dst: bool = False
     choices: tuple[date, ...] = ()  # the two readings of an ambiguous numeric date
+    reason: str = ""  # finer than `error`: no_event, no_horizon, bad_date, bad_time, ...
+    shown: str | None = None  # the refused moment on the user's clock, when there is one
 
     def outcome(self) -> dict[str, str]:
         """The `--when` contract: {"due", "message"} | {"error", "message"} | {"ask", "message"}."""
@@ -107,9 +114,10 @@ class WhenAnswer:
 
 
 class _Refused(Exception):
-    def __init__(self, error: Error, message: str) -> None:
+    def __init__(self, error: Error, message: str, reason: str = "") -> None:
         super().__init__(message)
         self.error, self.message = error, message
+        self.reason = reason or {"past": "in_the_past", "too_far": "too_far"}.get(error, "not_understood")
 
 
 class _AskMorning(Exception):
@@ -150,7 +158,7 @@ def read_when(text: str, context: WhenContext, now: datetime) -> WhenAnswer:
         due, relative, shifted = _read(words, context, now)
         return _checked(due, context, now, relative, shifted)
     except _Refused as refused:
-        return WhenAnswer(error=refused.error, message=refused.message)
+        return WhenAnswer(error=refused.error, message=refused.message, reason=refused.reason)
     except _AskMorning:
         return WhenAnswer(ask="morning", message="What time is your morning? For example 8:00.")
     except _DateOrder as both:
@@ -161,7 +169,13 @@ def read_when(text: str, context: WhenContext, now: datetime) -> WhenAnswer:
             choices=(both.first, both.second),
         )
     except BadClock:
-        return WhenAnswer(error="unreadable", message="That is not a time on a clock; try 18:00.")
+        message = "That is not a time on a clock; try 18:00."
+        return WhenAnswer(error="unreadable", message=message, reason="bad_time")
+    except OutOfRange as edge:
+        if edge.past:
+            return WhenAnswer(error="past", message="That time has long passed.", reason="in_the_past")
+        message = "That is more than a year ahead; pick a time within 365 days."
+        return WhenAnswer(error="too_far", message=message, reason="too_far")
     except UnknownZone:
         return WhenAnswer(error="unreadable", message="I don't know that timezone.")
 
@@ -169,9 +183,11 @@ def read_when(text: str, context: WhenContext, now: datetime) -> WhenAnswer:
 def _checked(due: datetime, context: WhenContext, now: datetime, relative: bool, shifted: bool) -> WhenAnswer:
     local = due.astimezone(zone(context.timezone))
     if due <= now:
-        return WhenAnswer(error="past", message=f"{describe_local(local)} has already passed.")
+        shown = describe_local(local)
+        return WhenAnswer(error="past", message=f"{shown} has already passed.", reason="in_the_past", shown=shown)
     if due - now > MAX_AHEAD:
-        return WhenAnswer(error="too_far", message="That is more than a year ahead; pick a time within 365 days.")
+        message = "That is more than a year ahead; pick a time within 365 days."
+        return WhenAnswer(error="too_far", message=message, reason="too_far", shown=describe_local(local))
     return WhenAnswer(
         due=due,
         message=f"I'll remind you on {describe_local(local)}.",
@@ -188,7 +204,7 @@ def _read(words: str, context: WhenContext, now: datetime) -> tuple[datetime, bo
         return _event(match.group("what"), context, now), True, False
     if HEDGE_END.match(words):
         if context.horizon_end is None:
-            raise _Refused("unreadable", "This plan has no end date to remind you at.")
+            raise _Refused("unreadable", "This plan has no end date to remind you at.", "no_horizon")
         return context.horizon_end.astimezone(UTC), True, False
     if match := RELATIVE.match(words):
         return _relative(match, context, now)
@@ -208,7 +224,7 @@ def _event(what: str, context: WhenContext, now: datetime) -> datetime:
                 raise _Refused("unreadable", "The calendar has no date for that event yet.")
             return event.at + context.event_buffer
     if context.event_at is None:
-        raise _Refused("unreadable", "This plan has no event date; give me a time instead.")
+        raise _Refused("unreadable", "This plan has no event date; give me a time instead.", "no_event")
     return context.event_at.astimezone(UTC) + context.event_buffer
 
 
@@ -307,7 +323,7 @@ def _day(words: str, context: WhenContext, today: date) -> tuple[date, time | No
         return None
     if match := NUMERIC_DATE.match(words):
         return _numeric_date(match, context, today), None
-    if re.search(rf"\b(?:{MONTH_WORDS})[a-z]*\b", words):
+    if MONTH_DATE.match(words):
         found = _dateparser_day(words, today)
         return (found, None) if found is not None else None
     return None
@@ -317,7 +333,7 @@ def _real_date(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise _Refused("unreadable", "That date does not exist.") from None
+        raise _Refused("unreadable", "That date does not exist.", "bad_date") from None
 
 
 def _next_date(month: int, day: int, today: date) -> date | None:
@@ -340,7 +356,7 @@ def _numeric_date(match: re.Match[str], context: WhenContext, today: date) -> da
     if "." in match.group():
         found = _next_date(second, first, today)  # "24.12." is always day.month
         if found is None:
-            raise _Refused("unreadable", "That date does not exist.")
+            raise _Refused("unreadable", "That date does not exist.", "bad_date")
         return found
     day_month = _next_date(second, first, today)
     month_day = _next_date(first, second, today)
@@ -350,7 +366,7 @@ def _numeric_date(match: re.Match[str], context: WhenContext, today: date) -> da
         return day_month if context.date_order == "dmy" else month_day
     found = day_month or month_day
     if found is None:
-        raise _Refused("unreadable", "That date does not exist.")
+        raise _Refused("unreadable", "That date does not exist.", "bad_date")
     return found
 
 

@@ -19,7 +19,7 @@ from typing import Literal
 from hedging.events import EventCalendar, load_calendar
 from hedging.language.assets import AssetBook
 from hedging.language.events import calendar_event
-from hedging.language.horizons import read_horizon
+from hedging.language.horizons import read_day, read_horizon
 from hedging.language.intent import read_budget, read_concern, read_outlook
 from hedging.language.positions import read_positions
 from hedging.language.tokens import clean
@@ -121,7 +121,7 @@ def understand(
     prices_used: dict[str, float] = {}
     problem = read.problem
     for position in read.holdings if problem is None else []:
-        price = position.price_usd or prices[position.symbol]
+        price = position.price_usd or prices[position.symbol]  # unpriced ones came with a price
         units = position.quantity if position.quantity is not None else 0.0
         if units * price > MAX_NOTIONAL_USD:
             problem = (
@@ -163,4 +163,32 @@ def understand(
         route=route,
         error=problem,
         notes=notes,
+    )
+
+
+class ParsedIntent(Model):
+    """The purpose half of a reading, for callers that build a core `Intent` field by field."""
+
+    concern: Concern | None = None
+    horizon_days: float | None = None
+    event_at: datetime | None = None
+    outlook: Outlook | None = None
+    max_cost_usd: float | None = None
+
+
+def parse_intent(text: str, now: datetime, calendar: EventCalendar | None = None) -> ParsedIntent:
+    """Concern, the horizon as stated (not derived from the event), the calendar's event date,
+    outlook and budget of a free sentence."""
+    reading = understand(text, now=now, calendar=calendar, prices={})
+    now = now if now.tzinfo else now.replace(tzinfo=UTC)
+    cleaned = clean(text)
+    horizon = read_horizon(cleaned, now.date())
+    if horizon is None and reading.event_at is not None and read_day(cleaned, now.date()):
+        horizon = reading.horizon_days  # "FOMC on Wednesday": until the event plus a day
+    return ParsedIntent(
+        concern=reading.concern,
+        horizon_days=horizon,
+        event_at=reading.event_at,
+        outlook=reading.outlook,
+        max_cost_usd=reading.max_cost_usd,
     )

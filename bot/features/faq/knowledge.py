@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.features.faq.index import Bm25Index
 from bot.features.faq.words import QuestionReader, Thesaurus, terms, tokens, with_bigrams
 from bot.ui.render import templates_dir
-from hedging.holdings import parse_holdings
+from hedging.language.holdings import parse_holdings
 
 DEEP_LINK_PREFIX = "faq_"
 EntryId = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]

@@ -9,7 +9,7 @@ import pytest
 from bot.features.hedge.conversation import absorb
 from bot.features.hedge.draft import Draft
 from hedging.errors import HedgeInputError
-from hedging.holdings import holding_fragment, holding_problem
+from hedging.language.holdings import holding_fragment, holding_problem
 from tests.e2e.test_bad_input import BAD_INPUTS
 
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)

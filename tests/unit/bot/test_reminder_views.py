@@ -11,7 +11,7 @@ from hedging.followup import PlanFacts, plan_facts
 from hedging.market import load_snapshot
 from hedging.models import Concern, HedgeRequest, Holding, Intent, Portfolio
 from hedging.planner import recommend
-from hedging.when import WhenProblem
+from hedging.language.when import WhenProblem
 
 NOW = datetime(2026, 12, 9, 21, 0, tzinfo=UTC)
 HUGE_ID = 10**15  # far beyond any Telegram user id or row id we will see
