@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from rapidfuzz import fuzz, process
-
 NAMES = {
     "bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC", "xbt": "BTC", "sats": "BTC",
     "ether": "ETH", "ethereum": "ETH", "eth": "ETH",
@@ -86,6 +84,8 @@ class AssetBook:
             symbol = NAMES[lower]
             return AssetName(symbol, symbol in self.priced, typed=cleaned)
         if fuzzy and len(lower) >= FUZZY_MIN_LENGTH:
+            from rapidfuzz import fuzz, process  # only misspellings need it; keeps cold starts quick
+
             best = process.extractOne(lower, self._fuzzy_names, scorer=fuzz.ratio)
             if best is not None and best[1] >= FUZZY_MIN_SCORE:
                 symbol = NAMES[best[0]]
