@@ -40,7 +40,11 @@ def report(title: str, score: Score, show_misses: bool) -> None:
     times = sorted(score.seconds)
     median, p95 = statistics.median(times), times[int(0.95 * (len(times) - 1))]
     goal = GOAL_MS.get(title.split(":")[0])
-    verdict = f" (goal ≤ {goal:g} ms median: {'met' if median * 1000 <= goal else 'MISSED'})" if goal else ""
+    verdict = (
+        f" (goal ≤ {goal:g} ms median: {'met' if median * 1000 <= goal else 'MISSED'})"
+        if goal
+        else ""
+    )
     print(f"  time per item: median {median * 1000:.3f} ms, p95 {p95 * 1000:.3f} ms{verdict}")
     if show_misses:
         for split, text, want, got in score.misses:
@@ -54,8 +58,16 @@ def main() -> None:
     args = parser.parse_args()
     score_messages(DATA / "understanding_messages.toml")  # warm up: first-call imports
     score_times(DATA / "reminder_times.toml")
-    report("messages: understanding_messages.toml", score_messages(DATA / "understanding_messages.toml"), args.misses)
-    report("reminder times: reminder_times.toml", score_times(DATA / "reminder_times.toml"), args.misses)
+    report(
+        "messages: understanding_messages.toml",
+        score_messages(DATA / "understanding_messages.toml"),
+        args.misses,
+    )
+    report(
+        "reminder times: reminder_times.toml",
+        score_times(DATA / "reminder_times.toml"),
+        args.misses,
+    )
     report("timezones: timezones.toml", score_zones(DATA / "timezones.toml"), args.misses)
 
 

@@ -1,8 +1,8 @@
 """`hedgebot understand`: what the bot reads in a message, or in a reminder time with --when.
 
-    hedgebot understand "TEXT" [--now ISO] [--tz ZONE] [--json]
-    hedgebot understand - [...]                  one message a line on stdin, one JSON line out
-    hedgebot understand --when "TEXT" [--morning HH:MM] [--event-at ISO] [--horizon-end ISO]
+hedgebot understand "TEXT" [--now ISO] [--tz ZONE] [--json]
+hedgebot understand - [...]                  one message a line on stdin, one JSON line out
+hedgebot understand --when "TEXT" [--morning HH:MM] [--event-at ISO] [--horizon-end ISO]
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from zoneinfo import ZoneInfo
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", nargs="+", help='the message, or "-" to read one a line from stdin')
-    parser.add_argument("--now", type=_moment, help="read as at this moment (ISO 8601); default now")
+    parser.add_argument(
+        "--now", type=_moment, help="read as at this moment (ISO 8601); default now"
+    )
     parser.add_argument("--tz", default="UTC", help="the user's timezone (IANA, city or offset)")
     parser.add_argument("--json", action="store_true", help="print the JSON contract")
     parser.add_argument("--when", action="store_true", help="read a reminder time instead")
@@ -83,7 +85,9 @@ def summary(reading: object) -> str:
     if reading.error:
         lines.append(f"error: {reading.error}")
     for held in reading.holdings:
-        size = f"{held.quantity:g} units" if held.quantity is not None else f"${held.value_usd:,.0f}"
+        size = (
+            f"{held.quantity:g} units" if held.quantity is not None else f"${held.value_usd:,.0f}"
+        )
         extras = [f"at ${reading.prices_usd[held.symbol]:,.2f}"]
         if held.cost_basis_usd is not None:
             extras.append(f"bought at ${held.cost_basis_usd:,.2f}")
@@ -119,4 +123,3 @@ def _when(text: str, args: argparse.Namespace, zone: str, now: datetime) -> str:
     if args.json or args.text == ["-"]:
         return json.dumps(answer.outcome(), ensure_ascii=False)
     return answer.message
-

@@ -42,10 +42,93 @@ PROXIES: list[tuple[str, str, str]] = [
 ]
 # upper-case words that look like tickers but are not assets
 NOT_TICKERS = frozenset(
-    "AM PM ET PT UTC GMT FOMC CPI PPI GDP PCE NFP USD USDT USDC EUR GBP ETF SEC FED IMO IDK LOL "
-    "OK OTC ATH DCA TLDR RN AND OR THE MY IN ON AT OF TO IS IT BE BY HI NOT ALL YOLO HODL FUD "
-    "FOMO IPO CEO EOD EOW EOM PNL ROI APR APY DM PLS PLZ THX TY IRA ROTH US UK EU NYC LA SF TV "
-    "AI ASAP FYI IV OI NFT DEX CEX VIP NOW NEW ANY BTW".split()
+    [
+        "AM",
+        "PM",
+        "ET",
+        "PT",
+        "UTC",
+        "GMT",
+        "FOMC",
+        "CPI",
+        "PPI",
+        "GDP",
+        "PCE",
+        "NFP",
+        "USD",
+        "USDT",
+        "USDC",
+        "EUR",
+        "GBP",
+        "ETF",
+        "SEC",
+        "FED",
+        "IMO",
+        "IDK",
+        "LOL",
+        "OK",
+        "OTC",
+        "ATH",
+        "DCA",
+        "TLDR",
+        "RN",
+        "AND",
+        "OR",
+        "THE",
+        "MY",
+        "IN",
+        "ON",
+        "AT",
+        "OF",
+        "TO",
+        "IS",
+        "IT",
+        "BE",
+        "BY",
+        "HI",
+        "NOT",
+        "ALL",
+        "YOLO",
+        "HODL",
+        "FUD",
+        "FOMO",
+        "IPO",
+        "CEO",
+        "EOD",
+        "EOW",
+        "EOM",
+        "PNL",
+        "ROI",
+        "APR",
+        "APY",
+        "DM",
+        "PLS",
+        "PLZ",
+        "THX",
+        "TY",
+        "IRA",
+        "ROTH",
+        "US",
+        "UK",
+        "EU",
+        "NYC",
+        "LA",
+        "SF",
+        "TV",
+        "AI",
+        "ASAP",
+        "FYI",
+        "IV",
+        "OI",
+        "NFT",
+        "DEX",
+        "CEX",
+        "VIP",
+        "NOW",
+        "NEW",
+        "ANY",
+        "BTW",
+    ]
 )
 FUZZY_MIN_SCORE = 80
 FUZZY_MIN_LENGTH = 5
@@ -71,7 +154,9 @@ class AssetBook:
     def _fuzzy_names(self) -> list[str]:
         return [name for name in NAMES if len(name) >= FUZZY_MIN_LENGTH]
 
-    def lookup(self, word: str, *, fuzzy: bool = True, strict_case: bool = True) -> AssetName | None:
+    def lookup(
+        self, word: str, *, fuzzy: bool = True, strict_case: bool = True
+    ) -> AssetName | None:
         """The asset a single word names, or None. An unknown upper-case word of 2 to 5 letters is
         taken as a ticker we cannot price (with strict_case=False, any case)."""
         cleaned = word.strip(".,;:!?()[]{}'\"").lstrip("$#")
@@ -84,7 +169,10 @@ class AssetBook:
             symbol = NAMES[lower]
             return AssetName(symbol, symbol in self.priced, typed=cleaned)
         if fuzzy and len(lower) >= FUZZY_MIN_LENGTH:
-            from rapidfuzz import fuzz, process  # only misspellings need it; keeps cold starts quick
+            from rapidfuzz import (
+                fuzz,
+                process,
+            )  # only misspellings need it; keeps cold starts quick
 
             best = process.extractOne(lower, self._fuzzy_names, scorer=fuzz.ratio)
             if best is not None and best[1] >= FUZZY_MIN_SCORE:

@@ -42,8 +42,10 @@ def calendar_event(
     said = read_day(text, now.astimezone(UTC).date())
     if said is None:
         return EventReading(upcoming[0].at)
-    month_only = said.day == 1 and f"{said:%b}".lower() in text.lower() and not any(
-        ch.isdigit() for ch in text.lower().split(f"{said:%b}".lower(), 1)[-1][:4]
+    month_only = (
+        said.day == 1
+        and f"{said:%b}".lower() in text.lower()
+        and not any(ch.isdigit() for ch in text.lower().split(f"{said:%b}".lower(), 1)[-1][:4])
     )
     lowered = text.lower()
     if "next week" in lowered or "this week" in lowered:

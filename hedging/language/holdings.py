@@ -19,6 +19,13 @@ from hedging.language.assets import NOT_TICKERS, AssetBook
 from hedging.language.positions import read_positions
 from hedging.models import MAX_NOTIONAL_USD, AssetMarket, Holding
 
+__all__ = [
+    "holding_fragment",
+    "holding_problem",
+    "names_a_negative_holding",
+    "parse_holding",
+    "parse_holdings",
+]
 FORMAT_HELP = 'Try something like "2 BTC", "$500k SPY" or "1,000 SOL @ 150".'
 MAX_HOLDING_TEXT = 80
 _LOOKS_LIKE_HOLDING = re.compile(r"^\s*\$?\d")  # starts with an amount: meant as a holding
@@ -48,7 +55,11 @@ def parse_holdings(text: str, known: Mapping[str, AssetMarket] | None = None) ->
         price = position.price_usd or (market.price_usd if market else None)
         if price is None:
             continue
-        quantity = position.quantity if position.quantity is not None else (position.value_usd or 0) / price
+        quantity = (
+            position.quantity
+            if position.quantity is not None
+            else (position.value_usd or 0) / price
+        )
         if quantity * price > MAX_NOTIONAL_USD:
             raise HedgeInputError(
                 f"That much {position.symbol} is worth more than all the money in the world; "
@@ -82,7 +93,9 @@ def parse_holding(text: str, known: Mapping[str, AssetMarket] | None = None) -> 
         raise HedgeInputError(read.problem)
     if read.unpriced and not read.holdings:
         symbol = read.unpriced[0].upper()
-        raise HedgeInputError(f'I don\'t have a price for {symbol}. Add one, like "10 {symbol} @ 25".')
+        raise HedgeInputError(
+            f'I don\'t have a price for {symbol}. Add one, like "10 {symbol} @ 25".'
+        )
     holdings = parse_holdings(cleaned, assets)
     if len(holdings) != 1:
         raise HedgeInputError(f"I couldn't read a holding there. {FORMAT_HELP}")

@@ -126,11 +126,19 @@ def read_horizon(text: str, today: date) -> float | None:
             continue
         unit = match.group("unit").lower()
         count_text = match.group("n")
-        if count_text is None and unit != "fortnight" and not re.search(r"\b(?:for|next|a)\s*$", words[: match.start("unit")]):
+        if (
+            count_text is None
+            and unit != "fortnight"
+            and not re.search(r"\b(?:for|next|a)\s*$", words[: match.start("unit")])
+        ):
             continue
         count = 1.0 if count_text in (None, "a", "an") else float(count_text)
         key = next(k for k in sorted(UNIT_DAYS, key=len, reverse=True) if unit.startswith(k))
-        if key in ("year", "yr") and count >= 1 and not re.search(r"\bfor\b", words[: match.start()]):
+        if (
+            key in ("year", "yr")
+            and count >= 1
+            and not re.search(r"\bfor\b", words[: match.start()])
+        ):
             continue
         days = count * UNIT_DAYS[key]
         if days > 0:

@@ -56,7 +56,8 @@ OUTLOOK_WORDS: list[tuple[Outlook, str]] = [
 _MONEY = rf"\$?\s?(?P<num>{NUMBER})\s?(?P<suffix>{SUFFIX})?\s?(?:usd|dollars|bucks|\$)?"
 BUDGET = re.compile(
     r"(?:no more than|not more than|at most|up to|under|below|less than|max(?:imum)?(?: budget)?|"
-    r"budget(?: of| is|:)?|cap(?:ped)?(?: it)? at|cost cap(?: of)?|cap of|spend(?: at most| up to| only)?|"
+    r"budget(?: of| is|:)?|cap(?:ped)?(?: it)? at|cost cap(?: of)?|cap of|"
+    r"spend(?: at most| up to| only)?|"
     r"only spend|willing to (?:pay|spend)|have (?:like |about )?)\s*" + _MONEY,
     re.I,
 )

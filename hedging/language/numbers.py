@@ -110,6 +110,6 @@ def words_to_digits(text: str) -> str:
 
 
 def amount_value(number: str, suffix: str | None = None) -> float:
-    """"1,500" and "k" -> 1500000.0; a missing suffix multiplies by one."""
+    """ "1,500" and "k" -> 1500000.0; a missing suffix multiplies by one."""
     scale = MULTIPLIERS[suffix.strip().lower()] if suffix and suffix.strip() else 1.0
     return float(number.replace(",", "")) * scale

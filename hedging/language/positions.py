@@ -129,7 +129,7 @@ def _pairs(tokens: list[Token], book: AssetBook, order: tuple[str, str]) -> list
 
 
 def _each_of(tokens: list[Token], pairs: list[_Pair], book: AssetBook) -> list[_Pair]:
-    """"10 shares each of aapl and msft": the same amount for every asset in the list."""
+    """ "10 shares each of aapl and msft": the same amount for every asset in the list."""
     extra: list[_Pair] = []
     for pair in pairs:
         index = tokens.index(pair.asset_token)
@@ -146,7 +146,7 @@ def _each_of(tokens: list[Token], pairs: list[_Pair], book: AssetBook) -> list[_
 
 
 def _percentages(tokens: list[Token], book: AssetBook) -> list[_Pair]:
-    """"70% ETH and 30% SOL, $250k in all": each share of the stated total, in dollars."""
+    """ "70% ETH and 30% SOL, $250k in all": each share of the stated total, in dollars."""
     text = " ".join(t.text.lower() for t in tokens)
     shares: list[tuple[int, float]] = [
         (i, t.value / 100) for i, t in enumerate(tokens) if t.kind is Kind.AMOUNT and t.percent
@@ -262,7 +262,7 @@ def read_positions(text: str, book: AssetBook) -> Positions:
 
 
 def _lone_proxy(tokens: list[Token], pairs: list[_Pair]) -> list[_Pair]:
-    """"my portfolio is 400k, all nasdaq": a proxy and a dollar size apart in the same message."""
+    """ "my portfolio is 400k, all nasdaq": a proxy and a dollar size apart in the same message."""
     used = {id(p.amount) for p in pairs}
     proxies = [t for t in tokens if t.kind is Kind.PROXY]
     sizes = [
@@ -279,7 +279,10 @@ def _lone_proxy(tokens: list[Token], pairs: list[_Pair]) -> list[_Pair]:
 def _size_problem(pair: _Pair) -> str | None:
     symbol = pair.asset.symbol
     if pair.amount.negative:
-        return f"The amount of {symbol} must be more than zero: tell me what you hold, like 2 {symbol}."
+        return (
+            f"The amount of {symbol} must be more than zero: tell me what you hold, "
+            f"like 2 {symbol}."
+        )
     if pair.amount.value <= 0:
         return f"The amount of {symbol} must be more than zero."
     if pair.amount.value > (MAX_NOTIONAL_USD if pair.dollars else MAX_QUANTITY):

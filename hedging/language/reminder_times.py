@@ -18,11 +18,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 from typing import Literal
 
 from hedging.events import EventCalendar, load_calendar
-from hedging.language.clock import BadClock, OutOfRange, UnknownZone, describe_local, read_clock, wall_time_to_utc, zone
+from hedging.language.clock import (
+    BadClock,
+    OutOfRange,
+    UnknownZone,
+    describe_local,
+    read_clock,
+    wall_time_to_utc,
+    zone,
+)
+from hedging.language.days import DateOrder, Refused, read_day
 from hedging.language.numbers import words_to_digits
 from hedging.models import Concern
 
@@ -31,9 +39,6 @@ DEFAULT_EVENT_BUFFER = timedelta(hours=2)
 PARTS_OF_DAY = {"afternoon": time(15), "evening": time(18), "night": time(20), "noon": time(12)}
 PARTS_OF_DAY |= {"midday": time(12), "lunch": time(12), "lunchtime": time(12), "midnight": time(0)}
 PARTS_OF_DAY |= {"end of day": time(17), "end of the day": time(17), "close": time(17)}
-CLOSE_OF_DAY = time(17)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTH_WORDS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 SHORT_WORDS = {
     "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "tomo": "tomorrow",
     "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tmw": "tomorrow",
@@ -56,20 +61,13 @@ RELATIVE = re.compile(
 )
 PLAN_EVENT = re.compile(
     r"^(?:after|once|when)\s+(?:the\s+)?(?P<what>event|announcement|release|meeting|decision|"
-    r"print|data|report|fomc|fed|powell|rate decision|cpi|inflation(?: print| data)?)(?:\s+is out)?$"
+    r"print|data|report|fomc|fed|powell|rate decision|cpi|inflation(?: print| data)?)"
+    r"(?:\s+is out)?$"
 )
 HEDGE_END = re.compile(
     r"^(?:(?:when|once)\s+(?:the\s+)?(?:hedge|it|plan|protection)\s+(?:ends|expires|is over|"
     r"finishes|runs out)|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:hedge|horizon|plan|protection)|"
     r"(?:at\s+)?expiry|horizon)$"
-)
-NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4})?)?\.?$")
-ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-ORDINAL = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$")
-_DAY_OF_MONTH = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
-MONTH_DATE = re.compile(
-    rf"^(?:{_DAY_OF_MONTH}\s+(?:of\s+)?(?:{MONTH_WORDS})[a-z]*\.?|(?:{MONTH_WORDS})[a-z]*\.?\s+"
-    rf"{_DAY_OF_MONTH})(?:\s+\d{{4}})?$"
 )
 NAMED_KINDS = {"fomc": Concern.FOMC, "fed": Concern.FOMC, "powell": Concern.FOMC}
 NAMED_KINDS |= {"rate decision": Concern.FOMC, "cpi": Concern.CPI, "inflation": Concern.CPI}
@@ -113,21 +111,8 @@ class WhenAnswer:
         return {"error": self.error or "unreadable", "message": self.message}
 
 
-class _Refused(Exception):
-    def __init__(self, error: Error, message: str, reason: str = "") -> None:
-        super().__init__(message)
-        self.error, self.message = error, message
-        self.reason = reason or {"past": "in_the_past", "too_far": "too_far"}.get(error, "not_understood")
-
-
 class _AskMorning(Exception):
     pass
-
-
-@dataclass(frozen=True)
-class _DateOrder(Exception):
-    first: date
-    second: date
 
 
 UNREADABLE = 'I couldn\'t read a time there. Try "tomorrow 9am", "in 2 hours" or "friday evening".'
@@ -154,14 +139,14 @@ def read_when(text: str, context: WhenContext, now: datetime) -> WhenAnswer:
     words = normalise(text)
     try:
         if not words or not re.search(r"[a-z0-9]", words):
-            raise _Refused("unreadable", UNREADABLE)
+            raise Refused("unreadable", UNREADABLE)
         due, relative, shifted = _read(words, context, now)
         return _checked(due, context, now, relative, shifted)
-    except _Refused as refused:
+    except Refused as refused:
         return WhenAnswer(error=refused.error, message=refused.message, reason=refused.reason)
     except _AskMorning:
         return WhenAnswer(ask="morning", message="What time is your morning? For example 8:00.")
-    except _DateOrder as both:
+    except DateOrder as both:
         first, second = f"{both.first:%-d %B}", f"{both.second:%-d %B}"
         return WhenAnswer(
             ask="date_order",
@@ -173,21 +158,29 @@ def read_when(text: str, context: WhenContext, now: datetime) -> WhenAnswer:
         return WhenAnswer(error="unreadable", message=message, reason="bad_time")
     except OutOfRange as edge:
         if edge.past:
-            return WhenAnswer(error="past", message="That time has long passed.", reason="in_the_past")
+            return WhenAnswer(
+                error="past", message="That time has long passed.", reason="in_the_past"
+            )
         message = "That is more than a year ahead; pick a time within 365 days."
         return WhenAnswer(error="too_far", message=message, reason="too_far")
     except UnknownZone:
         return WhenAnswer(error="unreadable", message="I don't know that timezone.")
 
 
-def _checked(due: datetime, context: WhenContext, now: datetime, relative: bool, shifted: bool) -> WhenAnswer:
+def _checked(
+    due: datetime, context: WhenContext, now: datetime, relative: bool, shifted: bool
+) -> WhenAnswer:
     local = due.astimezone(zone(context.timezone))
     if due <= now:
         shown = describe_local(local)
-        return WhenAnswer(error="past", message=f"{shown} has already passed.", reason="in_the_past", shown=shown)
+        return WhenAnswer(
+            error="past", message=f"{shown} has already passed.", reason="in_the_past", shown=shown
+        )
     if due - now > MAX_AHEAD:
         message = "That is more than a year ahead; pick a time within 365 days."
-        return WhenAnswer(error="too_far", message=message, reason="too_far", shown=describe_local(local))
+        return WhenAnswer(
+            error="too_far", message=message, reason="too_far", shown=describe_local(local)
+        )
     return WhenAnswer(
         due=due,
         message=f"I'll remind you on {describe_local(local)}.",
@@ -199,12 +192,12 @@ def _checked(due: datetime, context: WhenContext, now: datetime, relative: bool,
 def _read(words: str, context: WhenContext, now: datetime) -> tuple[datetime, bool, bool]:
     """(due in UTC, whether it is relative to now, whether DST moved the wall time)."""
     if words.startswith(("earlier", "yesterday", "last ")) or words.endswith(" ago"):
-        raise _Refused("past", "That time has already passed; give me one still ahead.")
+        raise Refused("past", "That time has already passed; give me one still ahead.")
     if match := PLAN_EVENT.match(words):
         return _event(match.group("what"), context, now), True, False
     if HEDGE_END.match(words):
         if context.horizon_end is None:
-            raise _Refused("unreadable", "This plan has no end date to remind you at.", "no_horizon")
+            raise Refused("unreadable", "This plan has no end date to remind you at.", "no_horizon")
         return context.horizon_end.astimezone(UTC), True, False
     if match := RELATIVE.match(words):
         return _relative(match, context, now)
@@ -216,28 +209,33 @@ def _event(what: str, context: WhenContext, now: datetime) -> datetime:
     calendar = context.calendar or load_calendar()
     if kind is not None:
         same = context.event_at is not None and any(
-            abs(event.at - context.event_at) < timedelta(hours=1) for event in calendar.of_kind(kind)
+            abs(event.at - context.event_at) < timedelta(hours=1)
+            for event in calendar.of_kind(kind)
         )
         if not same:
             event = calendar.next_event(kind, now)
             if event is None:
-                raise _Refused("unreadable", "The calendar has no date for that event yet.")
+                raise Refused("unreadable", "The calendar has no date for that event yet.")
             return event.at + context.event_buffer
     if context.event_at is None:
-        raise _Refused("unreadable", "This plan has no event date; give me a time instead.", "no_event")
+        raise Refused(
+            "unreadable", "This plan has no event date; give me a time instead.", "no_event"
+        )
     return context.event_at.astimezone(UTC) + context.event_buffer
 
 
-def _relative(match: re.Match[str], context: WhenContext, now: datetime) -> tuple[datetime, bool, bool]:
+def _relative(
+    match: re.Match[str], context: WhenContext, now: datetime
+) -> tuple[datetime, bool, bool]:
     count_text, unit = match.group("n"), match.group("unit").rstrip("s")
     count = 1.0 if count_text in ("a", "an", "one") else float(count_text)
     days = count * {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24}.get(unit, 0)
     days += count * {"day": 1, "week": 7, "month": 30.44, "year": 365.25}.get(unit, 0)
     if days > 2 * MAX_AHEAD.days:
-        raise _Refused("too_far", "That is more than a year ahead; pick a time within 365 days.")
+        raise Refused("too_far", "That is more than a year ahead; pick a time within 365 days.")
     if unit in UNIT_SECONDS or count != int(count):
         if match.group("clock"):
-            raise _Refused("unreadable", UNREADABLE)
+            raise Refused("unreadable", UNREADABLE)
         return now + timedelta(days=days), True, False
     local = now.astimezone(zone(context.timezone))
     if unit in ("month", "year"):
@@ -249,7 +247,7 @@ def _relative(match: re.Match[str], context: WhenContext, now: datetime) -> tupl
     clock_words = match.group("clock")
     clock = _clock(clock_words, context) if clock_words else local.time().replace(tzinfo=None)
     if clock is None:
-        raise _Refused("unreadable", UNREADABLE)
+        raise Refused("unreadable", UNREADABLE)
     due, shifted = wall_time_to_utc(day, clock, context.timezone)
     return due, clock_words is None, shifted
 
@@ -281,105 +279,6 @@ def _clock(words: str, context: WhenContext) -> time | None:
     return read_clock(words)
 
 
-# a day phrase -> (the day, the clock it defaults to: None means the user's morning)
-def _named_day(words: str, today: date) -> tuple[date, time | None] | None:
-    if words in ("today", ""):
-        return today, None
-    if words == "tomorrow":
-        return today + timedelta(days=1), None
-    if words == "day after tomorrow":
-        return today + timedelta(days=2), None
-    plain = re.sub(r"^(?:this|next|coming|the)\s+", "", words)
-    if plain in WEEKDAYS:
-        return today + timedelta(days=(WEEKDAYS.index(plain) - today.weekday()) % 7 or 7), None
-    if plain in ("weekend", "week end"):
-        return today + timedelta(days=(5 - today.weekday()) % 7 or 7), None
-    if words == "next week":
-        return today + timedelta(days=(0 - today.weekday()) % 7 or 7), None
-    if re.fullmatch(r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week", words):
-        return today + timedelta(days=(4 - today.weekday()) % 7), CLOSE_OF_DAY
-    if re.fullmatch(r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month", words):
-        following = date(today.year + today.month // 12, today.month % 12 + 1, 1)
-        return following - timedelta(days=1), CLOSE_OF_DAY
-    return None
-
-
-def _day(words: str, context: WhenContext, today: date) -> tuple[date, time | None] | None:
-    named = _named_day(words, today)
-    if named is not None:
-        return named
-    if match := ISO_DATE.match(words):
-        return _real_date(int(match[1]), int(match[2]), int(match[3])), None
-    if match := ORDINAL.match(words):
-        day = int(match[1])
-        for ahead in range(13):
-            year, month = divmod(today.month - 1 + ahead, 12)
-            try:
-                candidate = date(today.year + year, month + 1, day)
-            except ValueError:
-                continue
-            if candidate >= today:
-                return candidate, None
-        return None
-    if match := NUMERIC_DATE.match(words):
-        return _numeric_date(match, context, today), None
-    if MONTH_DATE.match(words):
-        found = _dateparser_day(words, today)
-        return (found, None) if found is not None else None
-    return None
-
-
-def _real_date(year: int, month: int, day: int) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise _Refused("unreadable", "That date does not exist.", "bad_date") from None
-
-
-def _next_date(month: int, day: int, today: date) -> date | None:
-    for year in (today.year, today.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            return None
-        if candidate >= today:
-            return candidate
-    return None
-
-
-def _numeric_date(match: re.Match[str], context: WhenContext, today: date) -> date:
-    first, second, year_text = int(match[1]), int(match[2]), match[3]
-    if year_text:
-        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-        day, month = (second, first) if context.date_order == "mdy" else (first, second)
-        return _real_date(year, month, day)
-    if "." in match.group():
-        found = _next_date(second, first, today)  # "24.12." is always day.month
-        if found is None:
-            raise _Refused("unreadable", "That date does not exist.", "bad_date")
-        return found
-    day_month = _next_date(second, first, today)
-    month_day = _next_date(first, second, today)
-    if day_month and month_day and day_month != month_day:
-        if context.date_order is None:
-            raise _DateOrder(day_month, month_day)
-        return day_month if context.date_order == "dmy" else month_day
-    found = day_month or month_day
-    if found is None:
-        raise _Refused("unreadable", "That date does not exist.", "bad_date")
-    return found
-
-
-@lru_cache(maxsize=512)
-def _dateparser_day(words: str, today: date) -> date | None:
-    """A date with a month name ("january 2nd", "4th of december"), the next one ahead."""
-    import dateparser  # heavy: loaded only when a month name is typed
-
-    settings = {"PREFER_DATES_FROM": "future", "RELATIVE_BASE": datetime.combine(today, time(12))}
-    found = dateparser.parse(words, languages=["en"], settings=settings)  # type: ignore[arg-type]
-    return found.date() if found is not None else None
-
-
 def _day_and_clock(words: str, context: WhenContext, now: datetime) -> tuple[datetime, bool, bool]:
     local_now = now.astimezone(zone(context.timezone))
     today = local_now.date()
@@ -391,14 +290,14 @@ def _day_and_clock(words: str, context: WhenContext, now: datetime) -> tuple[dat
         ):
             if not day_words and not clock_words:
                 continue
-            day = _day(day_words, context, today) if day_words else None
+            day = read_day(day_words, today, context.date_order) if day_words else None
             if day_words and day is None:
                 continue
             clock = _clock(clock_words, context) if clock_words else None
             if clock_words and clock is None:
                 continue
             return _combine(day, clock, context, now, today)
-    raise _Refused("unreadable", UNREADABLE)
+    raise Refused("unreadable", UNREADABLE)
 
 
 def _combine(

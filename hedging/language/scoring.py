@@ -19,7 +19,9 @@ from zoneinfo import ZoneInfo
 
 @dataclass
 class Score:
-    counts: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    counts: dict[tuple[str, str], list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0])
+    )
     seconds: list[float] = field(default_factory=list)
     misses: list[tuple[str, str, object, object]] = field(default_factory=list)
 
@@ -68,7 +70,7 @@ def _field_good(name: str, got: dict, want: object) -> bool:
         return sorted(x.lower() for x in got["unpriced"]) == sorted(x.lower() for x in want)  # type: ignore[attr-defined]
     if name == "horizon_days":
         value = got["horizon_days"]
-        return value is None if want is None else value is not None and abs(value - want) <= 1  # type: ignore[operator]
+        return value is None if want is None else value is not None and abs(value - want) <= 1
     if name == "max_cost_usd":
         return _close(got["max_cost_usd"], want)  # type: ignore[arg-type]
     if name == "event_at":
@@ -87,7 +89,9 @@ def score_messages(path: Path) -> Score:
         started = time.perf_counter()
         got = understand(message["text"], now=now).contract()
         score.seconds.append(time.perf_counter() - started)
-        labels = list(message["expect"].items()) + [(f, None) for f in message.get("expect_null", [])]
+        labels = list(message["expect"].items()) + [
+            (f, None) for f in message.get("expect_null", [])
+        ]
         whole = True
         for name, want in labels:
             good = _field_good(name, got, want)
@@ -110,7 +114,9 @@ def score_times(path: Path) -> Score:
             timezone=item["tz"],
             morning=clock.fromisoformat(morning_text) if morning_text else None,
             event_at=datetime.fromisoformat(item["event_at"]) if "event_at" in item else None,
-            horizon_end=datetime.fromisoformat(item["horizon_end"]) if "horizon_end" in item else None,
+            horizon_end=datetime.fromisoformat(item["horizon_end"])
+            if "horizon_end" in item
+            else None,
         )
         now = datetime.fromisoformat(item["now"])
         started = time.perf_counter()
@@ -125,12 +131,18 @@ def score_times(path: Path) -> Score:
             good = answer.error == want.get("error") and answer.ask == want.get("ask")
         score.add("(all)", item["split"], good)
         if not good:
-            shown = answer.due.astimezone(ZoneInfo(item["tz"])).isoformat() if answer.due else answer.outcome()
+            shown = (
+                answer.due.astimezone(ZoneInfo(item["tz"])).isoformat()
+                if answer.due
+                else answer.outcome()
+            )
             score.misses.append((item["split"], item["text"], want, shown))
     return score
 
 
-_INSTANTS = [datetime(2026, 1, 1, tzinfo=UTC) + timedelta(days=5 * i, hours=7 * i % 24) for i in range(150)]
+_INSTANTS = [
+    datetime(2026, 1, 1, tzinfo=UTC) + timedelta(days=5 * i, hours=7 * i % 24) for i in range(150)
+]
 
 
 def _same_zone(got: str, want: str) -> bool:

@@ -100,7 +100,11 @@ def read_timezone(text: str) -> str | None:
         return "UTC"
     if match := UTC_OFFSET.match(words):
         return _offset(match)
-    words = re.sub(r"\s+(?:time|timezone|time zone)$", "", words) if words not in ABBREVIATIONS else words
+    words = (
+        re.sub(r"\s+(?:time|timezone|time zone)$", "", words)
+        if words not in ABBREVIATIONS
+        else words
+    )
     for candidate in (words, COUNTRY_TAIL.sub("", words).strip()):
         if candidate in ABBREVIATIONS:
             return ABBREVIATIONS[candidate]

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from pydantic import Field
+
 from hedging.events import EventCalendar, load_calendar
 from hedging.language.assets import AssetBook
 from hedging.language.events import calendar_event
@@ -43,9 +45,9 @@ class UnderstoodHolding(Model):
 
 
 class Understanding(Model):
-    holdings: list[UnderstoodHolding] = []
-    unpriced: list[str] = []
-    prices_usd: dict[str, float] = {}
+    holdings: list[UnderstoodHolding] = Field(default_factory=list)
+    unpriced: list[str] = Field(default_factory=list)
+    prices_usd: dict[str, float] = Field(default_factory=dict)
     concern: Concern | None = None
     event_at: datetime | None = None
     horizon_days: float | None = None
@@ -53,7 +55,7 @@ class Understanding(Model):
     max_cost_usd: float | None = None
     route: Route = "question"
     error: str | None = None
-    notes: list[str] = []  # not in the contract: one-line remarks for the card
+    notes: list[str] = Field(default_factory=list)  # not in the contract: remarks for the card
 
     def contract(self) -> dict[str, object]:
         """The `hedgebot understand --json` object: the contract keys, in order."""

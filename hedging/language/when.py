@@ -9,11 +9,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from hedging.language.clock import BadClock, UnknownZone, describe_local, read_clock, wall_time_to_utc
+from hedging.language.clock import (
+    BadClock,
+    UnknownZone,
+    describe_local,
+    read_clock,
+    wall_time_to_utc,
+)
 from hedging.language.clock import zone as _zone
 from hedging.language.reminder_times import (
     DEFAULT_EVENT_BUFFER,
@@ -132,6 +138,3 @@ def parse_timezone(text: str) -> str:
     if name is None:
         raise WhenError(WhenProblem.UNKNOWN_TIMEZONE)
     return name
-
-
-_ = (UTC, wall_time_to_utc)  # re-exported for callers of the old hedging.when

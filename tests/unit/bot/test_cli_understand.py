@@ -120,6 +120,8 @@ def test_a_cold_plan_does_not_import_the_date_parser():
         "with contextlib.redirect_stdout(io.StringIO()): main(['plan', '2 BTC'])\n"
         "print('dateparser' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
 
     assert result.stdout.strip() == "False"
