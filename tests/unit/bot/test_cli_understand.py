@@ -2,7 +2,6 @@
 
 import io
 import json
-import subprocess
 import sys
 
 import pytest
@@ -111,17 +110,3 @@ def test_when_returns_one_of_due_error_or_ask_with_a_message(capsys, args, expec
 def test_an_unknown_timezone_is_refused_with_a_clear_line(capsys):
     assert main(["understand", "2 BTC", "--tz", "Atlantis"]) == 2
     assert "unknown timezone" in capsys.readouterr().err
-
-
-def test_a_cold_plan_does_not_import_the_date_parser():
-    code = (
-        "import sys, io, contextlib\n"
-        "from bot.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()): main(['plan', '2 BTC'])\n"
-        "print('dateparser' in sys.modules)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-
-    assert result.stdout.strip() == "False"
