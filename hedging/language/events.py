@@ -9,7 +9,7 @@ calendar's and `note` says so in one line. Other kinds have no calendar: `at` is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from hedging.events import EventCalendar
 from hedging.language.horizons import read_day
@@ -30,7 +30,11 @@ def _day_text(moment: datetime) -> str:
 
 
 def calendar_event(
-    concern: Concern | None, text: str, now: datetime, calendar: EventCalendar
+    concern: Concern | None,
+    text: str,
+    now: datetime,
+    calendar: EventCalendar,
+    today: date | None = None,
 ) -> EventReading:
     """The calendar's event the message means, and a note when the user's date was not it."""
     if concern not in CALENDAR_KINDS:
@@ -39,7 +43,7 @@ def calendar_event(
     upcoming = [event for event in calendar.of_kind(concern) if event.at > now]
     if not upcoming:
         return EventReading()
-    said = read_day(text, now.astimezone(UTC).date())
+    said = read_day(text, today or now.astimezone(UTC).date())
     if said is None:
         return EventReading(upcoming[0].at)
     month_only = (

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field
 
@@ -79,6 +80,13 @@ class Understanding(Model):
         return found
 
 
+def _local_today(now: datetime, tz: str) -> date:
+    try:
+        return now.astimezone(ZoneInfo(tz)).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return now.astimezone(UTC).date()
+
+
 def _default_prices() -> Mapping[str, float]:
     from hedging.market import load_snapshot
 
@@ -103,14 +111,14 @@ def understand(
     prices: Mapping[str, float] | None = None,
 ) -> Understanding:
     """Everything one message says, read with the calendar as the truth for event dates."""
-    del tz  # dates in a hedge request are days, read against UTC like the calendar
     now = now if now.tzinfo else now.replace(tzinfo=UTC)
+    today = _local_today(now, tz)  # "until friday" is the user's Friday
     prices = _default_prices() if prices is None else prices
     cleaned = clean(text)
     read = read_positions(cleaned, AssetBook(prices))
     concern = read_concern(cleaned)
-    event = calendar_event(concern, cleaned, now, calendar or load_calendar())
-    horizon = read_horizon(cleaned, now.date())
+    event = calendar_event(concern, cleaned, now, calendar or load_calendar(), today)
+    horizon = read_horizon(cleaned, today)
     notes = [event.note] if event.note else []
     if event.at is not None and horizon is None:
         horizon = float(math.ceil((event.at + EVENT_BUFFER - now) / timedelta(days=1)))
