@@ -213,9 +213,10 @@ def _loose_unpriced(tokens: list[Token], book: AssetBook, taken: set[int]) -> li
     return found
 
 
-def read_positions(text: str, book: AssetBook) -> Positions:
-    """Every holding in a free message, the assets it names that we cannot price, or a problem."""
-    cleaned = clean(text)
+def read_positions(text: str, book: AssetBook, *, is_clean: bool = False) -> Positions:
+    """Every holding in a free message, the assets it names that we cannot price, or a problem.
+    With is_clean=True the text has already been through tokens.clean."""
+    cleaned = text if is_clean else clean(text)
     tokens = tokenize(cleaned)
     purchase = PURCHASE.search(cleaned) is not None
     pairs = _percentages(tokens, book)

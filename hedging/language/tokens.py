@@ -56,6 +56,8 @@ _MASTER = re.compile(
 
 
 def _strip_symbols(text: str) -> str:
+    if text.isascii():  # no emoji, dashes or minus signs to unify: most messages
+        return text
     kept = []
     for char in text:
         category = unicodedata.category(char)

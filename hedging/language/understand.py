@@ -115,7 +115,7 @@ def understand(
     today = _local_today(now, tz)  # "until friday" is the user's Friday
     prices = _default_prices() if prices is None else prices
     cleaned = clean(text)
-    read = read_positions(cleaned, AssetBook(prices))
+    read = read_positions(cleaned, AssetBook(prices), is_clean=True)
     concern = read_concern(cleaned)
     event = calendar_event(concern, cleaned, now, calendar or load_calendar(), today)
     horizon = read_horizon(cleaned, today)
@@ -189,16 +189,18 @@ class ParsedIntent(Model):
 def parse_intent(text: str, now: datetime, calendar: EventCalendar | None = None) -> ParsedIntent:
     """Concern, the horizon as stated (not derived from the event), the calendar's event date,
     outlook and budget of a free sentence."""
-    reading = understand(text, now=now, calendar=calendar, prices={})
     now = now if now.tzinfo else now.replace(tzinfo=UTC)
     cleaned = clean(text)
+    concern = read_concern(cleaned)
+    event = calendar_event(concern, cleaned, now, calendar or load_calendar())
     horizon = read_horizon(cleaned, now.date())
-    if horizon is None and reading.event_at is not None and read_day(cleaned, now.date()):
-        horizon = reading.horizon_days  # "FOMC on Wednesday": until the event plus a day
+    if horizon is None and event.at is not None and read_day(cleaned, now.date()):
+        # "FOMC on Wednesday": until the event plus a day
+        horizon = float(math.ceil((event.at + EVENT_BUFFER - now) / timedelta(days=1)))
     return ParsedIntent(
-        concern=reading.concern,
+        concern=concern,
         horizon_days=horizon,
-        event_at=reading.event_at,
-        outlook=reading.outlook,
-        max_cost_usd=reading.max_cost_usd,
+        event_at=event.at,
+        outlook=read_outlook(cleaned),
+        max_cost_usd=read_budget(cleaned),
     )
