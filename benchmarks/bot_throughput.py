@@ -83,7 +83,7 @@ def sample_card() -> tuple[str, Any]:
     from bot.features.hedge import keyboards
     from bot.features.hedge.views import card_context, plan_rows
     from bot.ui.render import render
-    from hedging.holdings import parse_holdings
+    from hedging.language.holdings import parse_holdings
     from hedging.market import load_snapshot
     from hedging.models import Concern, HedgeRequest, Intent, Outlook, Portfolio
     from hedging.planner import recommend

@@ -41,7 +41,7 @@ def main() -> int:
         render_comparison_chart,
         render_plan_chart,
     )
-    from hedging.holdings import parse_holdings
+    from hedging.language.holdings import parse_holdings
     from hedging.market import load_snapshot
     from hedging.models import HedgeRequest, Portfolio
     from hedging.planner import recommend

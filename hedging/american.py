@@ -111,6 +111,9 @@ def barone_adesi_whaley(
     return max(european + premium * (spot / boundary) ** q, intrinsic)
 
 
+NEGLIGIBLE_CARRY = 2e-4  # rate × years below which early exercise adds under ~0.05%
+
+
 def american(
     kind: OptionType,
     spot: float,
@@ -130,8 +133,9 @@ def american(
     european = black_scholes(kind, spot, strike, years, rate, vol, dividend_yield)
     put = kind is OptionType.PUT
     intrinsic = max(strike - spot, 0.0) if put else max(spot - strike, 0.0)
-    if years <= 0 or vol <= 0 or spot <= 0 or not put or rate * years < 1e-9:
-        return max(european, intrinsic)  # no early exercise is worth anything
+    if years <= 0 or vol <= 0 or spot <= 0 or not put or rate * years < NEGLIGIBLE_CARRY:
+        # early exercise is worth (next to) nothing, and the formula below loses its footing
+        return max(european, intrinsic)
     boundary = critical_price(kind, strike, years, rate, vol, dividend_yield)
     if spot <= boundary:  # at or below the critical price: exercise now
         return intrinsic

@@ -30,7 +30,7 @@ SAMPLE_HOLDINGS = ["2 BTC", "10 ETH", "$500k SPY", "1 BTC, 20 ETH"]
 @pytest.fixture(scope="session")
 def sample_recommendations() -> dict[str, Any]:
     """holdings text -> the core's Recommendation for it, at the shipped snapshot."""
-    from hedging.holdings import parse_holdings
+    from hedging.language.holdings import parse_holdings
     from hedging.market import load_snapshot
     from hedging.models import HedgeRequest, Portfolio
     from hedging.planner import recommend

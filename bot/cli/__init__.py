@@ -16,6 +16,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "snapshot": ("bot.cli.snapshot", "refresh the shipped snapshot from live data (maintainers)"),
     "chart": ("bot.cli.chart", "draw the payoff charts of those hedges into PNG files"),
     "faq": ("bot.cli.faq", "ask the FAQ a question offline and see how it matches"),
+    "understand": ("bot.cli.understand", "show what the bot reads in a message or a reminder time"),
 }
 
 

@@ -51,7 +51,7 @@ def _fee(text: str) -> float:
 
 def _positive_usd(text: str) -> float:
     """A dollar amount above 0: 20000, 20,000 or $20k."""
-    from hedging.holdings import parse_usd_amount
+    from hedging.language.numbers import parse_usd_amount
 
     value = parse_usd_amount(text)
     if value is None:
@@ -128,7 +128,7 @@ def read_holdings(texts: list[str], prices: dict[str, float] | None = None) -> l
     Symbols given a --price count as known, so "10 XYZ --price XYZ=25" works.
     """
     from hedging.errors import HedgeInputError
-    from hedging.holdings import parse_holding, parse_holdings
+    from hedging.language.holdings import parse_holding, parse_holdings
     from hedging.market import load_snapshot, with_prices
 
     known = with_prices(load_snapshot(), prices or {}).assets

@@ -80,8 +80,8 @@ async def test_bad_input_gets_a_friendly_reply_and_the_question_stays_open(
         ("negative size", "An amount can't be negative"),
         ("astronomic size", "worth more than all the money in the world"),
         ("zero size", "must be more than zero"),
-        ("unknown ticker", "I don't have a price for XYZQ"),
-        ("unknown ticker in a sentence", "I don't have a price for BTCX"),
+        ("unknown ticker", "I have no price for XYZQ"),
+        ("unknown ticker in a sentence", "I have no price for BTCX"),
         ("5,000 characters", "That message is very long"),
     ],
 )

@@ -49,8 +49,8 @@ async def test_the_start_example_gets_a_plan_on_the_calendars_fomc_date(alice: P
     assert header.startswith("🛡 Hedge plan · 2 BTC, 10 ETH")
     assert header.endswith("· the Fed (FOMC) decision on Wed 09 Dec")
     assert (
-        "📅 The calendar has the FOMC rate decision on Wed 09 Dec, not Wed 02 Dec, "
-        "so I used the calendar's date." in lines
+        "ℹ️ You said Wed 2 Dec; the calendar has the FOMC decision on Wed 9 Dec, "
+        "so I used that date." in lines
     )
 
 
@@ -152,7 +152,7 @@ async def test_an_unreadable_holding_is_the_one_question_and_the_rest_is_kept(
     alice: Person,
 ) -> None:
     (question,) = await alice.says("2 XYZQ, worried about CPI, keep some upside")
-    assert question.text.startswith("I don't have a price for XYZQ.")
+    assert question.text.startswith("I have no price for XYZQ.")
 
     (card,) = await alice.says("2 XYZQ @ 40")
 

@@ -23,7 +23,7 @@ from bot.features.faq.words import (
     with_bigrams,
 )
 from bot.ui.render import templates_dir
-from hedging.holdings import parse_holdings
+from hedging.language.holdings import parse_holdings
 
 DEEP_LINK_PREFIX = "faq_"
 SENTENCE_END = re.compile(r"(?<=[A-Za-z])\.(?=\s|$)")

@@ -50,7 +50,7 @@ from bot.ui.keyboards import labels
 from bot.ui.render import Texts, core_text
 from bot.ui.replies import alert, edit, reply
 from hedging.errors import HedgeInputError
-from hedging.holdings import parse_holdings
+from hedging.language.holdings import parse_holdings
 from hedging.models import Concern
 
 MAX_INPUT_CHARS = 1000  # a hedge request never needs more; longer text is answered, not parsed

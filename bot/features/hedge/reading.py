@@ -1,41 +1,21 @@
-"""The one place the bot reads a hedge message: what is held, what worries the person, for how
-long, their view and budget, with a scheduled event's date taken from the calendar.
-
-Its result has the shape of the language layer's Understanding (issue 10), so that swapping the
-body of `read_message` for that reader changes nothing else in the bot.
-"""
+"""The one place the bot reads a hedge message, through the language layer's understand():
+what is held, what worries the person, for how long, their view and budget, with a scheduled
+event's date taken from the calendar. Also the calendar rules the buttons need."""
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from functools import lru_cache
+from datetime import datetime
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from bot.ui.render import Texts
-from hedging.errors import HedgeInputError
 from hedging.events import EventCalendar, ScheduledEvent, load_calendar
-from hedging.holdings import (
-    DOLLAR_HOLDING,
-    UNIT_HOLDING,
-    holding_fragment,
-    holding_problem,
-    names_a_negative_holding,
-    parse_holdings,
-)
+from hedging.language.holdings import names_a_negative_holding
 from hedging.models import Concern, Holding, Outlook
-from hedging.text import parse_intent
 
 Route = Literal["plan", "question", "error"]
 DAY_SECONDS = 86_400
-# capitals after an amount that are units or words, never an asset someone holds
-NOT_ASSETS = frozenset(
-    {"AM", "PM", "ET", "UTC", "GMT", "FOMC", "CPI", "PPI", "GDP", "PCE", "NFP", "USD", "EUR", "GBP"}
-)
-TICKER_LIKE = re.compile(r"[A-Z][A-Z0-9]{1,11}")
 texts = Texts("hedge")
 
 
@@ -59,99 +39,23 @@ def read_message(
     text: str, *, now: datetime, tz: str, calendar: EventCalendar | None = None
 ) -> MessageReading:
     """Everything `text` says about a hedge, read at `now` in the person's timezone `tz`."""
-    local_now = now.astimezone(ZoneInfo(tz)) if now.tzinfo else now.replace(tzinfo=UTC)
-    intent = parse_intent(text, local_now)
-    said = {
-        "concern": intent.concern,
-        "outlook": intent.outlook,
-        "max_cost_usd": intent.max_cost_usd,
-    }
-    event_at, horizon, notes = _event_and_horizon(
-        intent.concern, intent.event_at, intent.horizon_days, local_now, calendar
-    )
-    try:
-        holdings, error = _holdings(text)
-    except HedgeInputError as problem:
-        holdings, error = [], problem.message
-    route: Route = "error" if error else "plan" if holdings else "question"
-    return MessageReading(
-        holdings=holdings,
-        unpriced=_unpriced(text, holdings) if holdings else [],
-        event_at=event_at,
-        horizon_days=horizon,
-        route=route,
-        error=error,
-        notes=notes,
-        **said,  # type: ignore[arg-type]
-    )
+    from hedging.language.understand import understand
 
-
-def _holdings(text: str) -> tuple[list[Holding], str | None]:
-    """The holdings read, or the reason a holding-shaped part of the text cannot be read."""
     if names_a_negative_holding(text):
-        return [], texts("negative_amount")
-    holdings = parse_holdings(text)
-    if holdings:
-        return holdings, None
-    fragment = holding_fragment(text)
-    if fragment is None:
-        return [], None
-    for pattern in (DOLLAR_HOLDING, UNIT_HOLDING):  # the part that looks like "2 XYZQ" says why
-        for match in pattern.finditer(fragment):
-            if TICKER_LIKE.fullmatch(match.group("ticker").upper()):
-                problem = holding_problem(match.group())
-                if problem:
-                    return [], problem
-    return [], holding_problem(fragment) or texts("no_holdings")
-
-
-def _unpriced(text: str, holdings: list[Holding]) -> list[str]:
-    """Tickers named with an amount that have no price: said on the card, never dropped."""
-    from hedging.market import load_snapshot  # the market module is heavy; read only when needed
-
-    known = load_snapshot().assets
-    read = {holding.symbol for holding in holdings}
-    names: list[str] = []
-    for pattern in (DOLLAR_HOLDING, UNIT_HOLDING):
-        for match in pattern.finditer(text[:2000]):
-            ticker = match.group("ticker")
-            symbol = ticker.upper()
-            if (
-                TICKER_LIKE.fullmatch(ticker)
-                and symbol not in known
-                and symbol not in read
-                and symbol not in NOT_ASSETS
-                and symbol not in names
-            ):
-                names.append(symbol)
-    return names
-
-
-def _event_and_horizon(
-    concern: Concern | None,
-    said_at: datetime | None,
-    said_days: float | None,
-    now: datetime,
-    calendar: EventCalendar | None,
-) -> tuple[datetime | None, float | None, list[str]]:
-    """The event's moment and the horizon; a scheduled event's date is the calendar's.
-
-    A date the person gave ("on Wednesday") sets only the event, not a stated horizon."""
-    stated = said_days if said_at is None else None
-    calendar = calendar or load_calendar()
-    event = _calendar_event(calendar, concern, said_at, now) if concern else None
-    if event is None:
-        return said_at, said_days, []
-    notes = []
-    calendar_day = event.at.astimezone(now.tzinfo).date()
-    if said_at is not None and said_at.date() != calendar_day:
-        notes.append(_calendar_note(event.title, calendar_day, said_at.date()))
-    return event.at, stated if stated is not None else until_after(event.at, now), notes
-
-
-@lru_cache(maxsize=256)  # the same few lines for everyone on a given day
-def _calendar_note(title: str, calendar_day: date, said_day: date) -> str:
-    return texts("calendar_date", title=title, calendar=calendar_day, said=said_day)
+        return MessageReading(route="error", error=texts("negative_amount"))
+    read = understand(text, now=now, tz=tz, calendar=calendar)
+    return MessageReading(
+        holdings=read.plan_holdings(),
+        unpriced=list(read.unpriced) if read.holdings else [],
+        concern=read.concern,
+        event_at=read.event_at,
+        horizon_days=read.horizon_days,
+        outlook=read.outlook,
+        max_cost_usd=read.max_cost_usd,
+        route=read.route,
+        error=read.error,
+        notes=list(read.remarks),
+    )
 
 
 def _calendar_event(

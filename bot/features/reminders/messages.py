@@ -24,8 +24,8 @@ from bot.ui.keyboards import labels as feature_labels
 from bot.ui.render import Texts
 from bot.ui.telegram_rules import split_html
 from hedging.followup import HedgeProgress, PlanFacts, hedge_progress
+from hedging.language.when import describe, zone
 from hedging.models import MarketSnapshot
-from hedging.when import describe, zone
 
 LATE_AFTER = timedelta(minutes=2)  # below this a delivery is simply on time
 

@@ -1,13 +1,13 @@
 """The one place the reminders feature reads what people type: a time, a morning, a timezone.
 
-Each function raises hedging.when.WhenError with the problem to explain; swapping their bodies
-for the language layer's reader (read_when) changes nothing else in the feature."""
+Each function raises hedging.language.when.WhenError with the problem to explain; the reading
+itself is the language layer's (read_when behind resolve_when)."""
 
 from __future__ import annotations
 
 from datetime import datetime, time
 
-from hedging.when import (
+from hedging.language.when import (
     NeedsMorning,
     Resolved,
     WhenContext,
@@ -28,5 +28,5 @@ def read_morning(text: str) -> time:
 
 
 def read_zone(text: str) -> str:
-    """An IANA timezone from a city, a zone name or an offset."""
+    """An IANA timezone from a city, a zone name, an offset or an abbreviation."""
     return parse_timezone(text)

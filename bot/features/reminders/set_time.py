@@ -29,7 +29,7 @@ from bot.features.reminders.feature import (
 from bot.features.reminders.feature import say as _say
 from bot.features.reminders.reading import read_morning, read_time, read_zone
 from bot.services import BotContext
-from hedging.when import NeedsMorning, WhenContext, WhenError
+from hedging.language.when import NeedsMorning, WhenContext, WhenError
 
 DRAFT = "reminder_draft"
 END = ConversationHandler.END

@@ -26,8 +26,8 @@ from bot.services import BotContext, Services
 from bot.storage.users import UserSettings
 from bot.ui.render import Texts, core_text
 from bot.ui.replies import edit, reply
-from hedging.holdings import parse_usd_amount
-from hedging.timezones import read_timezone
+from hedging.language.numbers import parse_usd_amount
+from hedging.language.timezones import read_timezone
 
 texts = Texts("settings")
 

@@ -35,8 +35,7 @@ def test_an_fomc_on_the_wrong_day_takes_the_calendars_date_and_says_so() -> None
 
     assert reading.event_at == FOMC
     assert reading.notes == [
-        "📅 The calendar has the FOMC rate decision on Wed 09 Dec, not Wed 02 Dec, "
-        "so I used the calendar's date."
+        "You said Wed 2 Dec; the calendar has the FOMC decision on Wed 9 Dec, so I used that date."
     ]
 
 
@@ -69,8 +68,8 @@ def test_an_asset_without_a_price_next_to_a_priced_one_is_named_not_dropped() ->
         ("negative size", "An amount can't be negative"),
         ("astronomic size", "worth more than all the money in the world"),
         ("zero size", "must be more than zero"),
-        ("unknown ticker", "I don't have a price for XYZQ"),
-        ("unknown ticker in a sentence", "I don't have a price for BTCX"),
+        ("unknown ticker", "I have no price for XYZQ"),
+        ("unknown ticker in a sentence", "I have no price for BTCX"),
     ],
 )
 def test_a_holding_shaped_text_that_cannot_be_read_is_an_error_saying_why(

@@ -156,7 +156,7 @@ def test_planning_imports_no_heavy_library():
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['plan', '2 BTC'])\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'scipy', 'numpy', 'matplotlib', 'ccxt', 'telegram', 'httpx'}))\n"
+        "{'scipy', 'numpy', 'matplotlib', 'ccxt', 'telegram', 'httpx', 'dateparser'}))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True

@@ -8,10 +8,10 @@ from bot.ui.callbacks import owner_of
 from bot.ui.telegram_rules import MAX_CALLBACK_DATA_BYTES, check_text
 from hedging.events import load_calendar
 from hedging.followup import PlanFacts, plan_facts
+from hedging.language.when import WhenProblem
 from hedging.market import load_snapshot
 from hedging.models import Concern, HedgeRequest, Holding, Intent, Portfolio
 from hedging.planner import recommend
-from hedging.when import WhenProblem
 
 NOW = datetime(2026, 12, 9, 21, 0, tzinfo=UTC)
 HUGE_ID = 10**15  # far beyond any Telegram user id or row id we will see

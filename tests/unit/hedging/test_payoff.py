@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hedging.holdings import parse_holdings
+from hedging.language.holdings import parse_holdings
 from hedging.market import load_snapshot
 from hedging.models import (
     Costs,

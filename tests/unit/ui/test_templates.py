@@ -126,7 +126,6 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
                 )
             ),
         ],
-        "calendar_date": [{"title": NASTY, "calendar": NOW, "said": NOW}],
         "days": [{"days": 1}, {"days": 7}, {"days": 10.4}, {"days": 365}],
         "cost_sheet": plan_views,
         "scenarios": plan_views,

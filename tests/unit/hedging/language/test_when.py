@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.platform.clock import FakeClock
-from hedging.when import (
+from hedging.language.when import (
     NeedsMorning,
     WhenContext,
     WhenError,
@@ -46,7 +46,7 @@ def clock() -> FakeClock:
         ("tomorrow morning", utc(2026, 11, 26, 7, 0), "Thu 26 Nov 2026, 08:00 CET"),
         ("tomorrow 7.45", utc(2026, 11, 26, 6, 45), "Thu 26 Nov 2026, 07:45 CET"),
         ("tomorrow", utc(2026, 11, 26, 7, 0), "Thu 26 Nov 2026, 08:00 CET"),
-        ("tonight", utc(2026, 11, 25, 20, 0), "Wed 25 Nov 2026, 21:00 CET"),
+        ("tonight", utc(2026, 11, 25, 19, 0), "Wed 25 Nov 2026, 20:00 CET"),
         ("18:00", utc(2026, 11, 25, 17, 0), "Wed 25 Nov 2026, 18:00 CET"),
         ("10:00", utc(2026, 11, 26, 9, 0), "Thu 26 Nov 2026, 10:00 CET"),
         ("wednesday 11:00", utc(2026, 12, 2, 10, 0), "Wed 02 Dec 2026, 11:00 CET"),

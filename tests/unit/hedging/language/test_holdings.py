@@ -1,7 +1,7 @@
 import pytest
 
 from hedging.errors import HedgeInputError
-from hedging.holdings import (
+from hedging.language.holdings import (
     holding_fragment,
     holding_problem,
     names_a_negative_holding,
