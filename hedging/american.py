@@ -111,7 +111,7 @@ def barone_adesi_whaley(
     return max(european + premium * (spot / boundary) ** q, intrinsic)
 
 
-NEGLIGIBLE_CARRY = 2e-4  # rate × years below which early exercise adds under ~0.05%
+NEGLIGIBLE_CARRY = 1e-3  # rate × years below which early exercise adds about 0.1% or less
 
 
 def american(
@@ -163,4 +163,7 @@ def american(
     c = -((1 - h) * alpha / denominator) * (european_h / premium + 1 / h + lam_h / denominator)
     log_ratio = math.log(spot / boundary)
     chi = log_ratio * (b * log_ratio + c)
-    return max(european + premium * (spot / boundary) ** lam / (1 - chi), intrinsic)
+    early_exercise = premium * (spot / boundary) ** lam / (1 - chi)
+    # the right to exercise early is never worth less than nothing; near a zero rate the
+    # approximation can say otherwise, and the European price is then the better answer
+    return max(european + max(early_exercise, 0.0), intrinsic)
