@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,7 +25,6 @@ from bot.ui.render import templates_dir
 from hedging.language.holdings import parse_holdings
 
 DEEP_LINK_PREFIX = "faq_"
-SENTENCE_END = re.compile(r"(?<=[A-Za-z])\.(?=\s|$)")
 EntryId = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
 
 # Decision thresholds, tuned on the tune half of the real questions and the dev and dev2
@@ -279,8 +277,6 @@ def entry_link(entry_id: str, bot_username: str) -> str:
 def names_a_holding(text: str) -> bool:
     """Whether the text names something held ("2 BTC", "$500k of SPY"). The FAQ's one door to
     the holdings parser, so the parser can be swapped without touching the matcher."""
-    # the parser reads "2 BTC." (a sentence's full stop) as no holding: end sentences with commas
-    text = SENTENCE_END.sub(",", text)
     try:
         return bool(parse_holdings(text))
     except ValueError:
