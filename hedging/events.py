@@ -105,3 +105,10 @@ def load_calendar(path: str | Path = DEFAULT_EVENTS_FILE) -> EventCalendar:
     """Read an events TOML file (the shipped one by default)."""
     with Path(path).open("rb") as handle:
         return parse_calendar(tomllib.load(handle))
+
+
+def as_utc(moment: datetime) -> datetime:
+    """The same instant in UTC; a naive datetime is taken to be UTC already."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

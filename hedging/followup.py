@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from hedging.events import EventCalendar, ScheduledEvent
+from hedging.events import EventCalendar, ScheduledEvent, as_utc
 from hedging.models import (
     Concern,
     HedgeRequest,
@@ -154,7 +154,7 @@ def plan_facts(
         event = calendar.next_event(intent.concern, after=created_at)
     event_at = event.at if event else None
     if intent.event_at is not None:
-        said = _utc(intent.event_at)
+        said = as_utc(intent.event_at)
         # the calendar knows the hour of the statement; the user's "on Wednesday" only the day
         if event is None or abs(event.at - said) > SAME_EVENT:
             # another day than the calendar's: trust the day, but the event keeps its usual hour
@@ -169,8 +169,3 @@ def plan_facts(
         event_at=event_at,
         horizon_end=created_at + timedelta(days=intent.horizon_days),
     )
-
-
-def _utc(moment: datetime) -> datetime:
-    """The same instant in UTC; a naive datetime is taken to be UTC already."""
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)

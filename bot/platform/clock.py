@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from hedging.events import as_utc
+
 
 class Clock(Protocol):
     """Anything that can say what time it is, always timezone-aware UTC."""
@@ -37,10 +39,3 @@ class FakeClock:
         step = delta if isinstance(delta, timedelta) else timedelta(seconds=delta)
         self._now += step
         return self._now
-
-
-def as_utc(moment: datetime) -> datetime:
-    """The same instant in UTC; a naive datetime is taken to be UTC already."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
