@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from types import MappingProxyType
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -90,10 +92,11 @@ def _local_today(now: datetime, tz: str) -> date:
         return now.astimezone(UTC).date()
 
 
+@cache  # the shipped snapshot never changes in a process; this ran for every message
 def _default_prices() -> Mapping[str, float]:
     from hedging.market import load_snapshot
 
-    return {symbol: asset.price_usd for symbol, asset in load_snapshot().assets.items()}
+    return MappingProxyType({s: asset.price_usd for s, asset in load_snapshot().assets.items()})
 
 
 def _how_to_price(names: list[str]) -> str:
