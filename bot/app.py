@@ -20,6 +20,7 @@ from bot.platform.clock import Clock, SystemClock
 from bot.platform.features import Feature
 from bot.platform.persistence import SqlitePersistence
 from bot.platform.processor import PerChatUpdateProcessor
+from bot.platform.transport import JsonBodyRequest
 from bot.platform.updates import GuardedUpdatesRequest
 from bot.services import BotApplication, BotContext, BotData, Services
 from bot.storage.db import open_database
@@ -89,7 +90,9 @@ def application_builder(
             GuardedUpdatesRequest(request, on_token_rejected)
         )
     polling = HTTPXRequest(connection_pool_size=1, read_timeout=telegram.poll_timeout + 10)
-    return builder.get_updates_request(GuardedUpdatesRequest(polling, on_token_rejected))
+    return builder.request(JsonBodyRequest(connection_pool_size=256)).get_updates_request(
+        GuardedUpdatesRequest(polling, on_token_rejected)
+    )
 
 
 def build_application(

@@ -231,7 +231,7 @@ async def test_reminders_lists_pending_ones_and_another_users_cancel_is_refused(
         "✖ Cancel 2 · Fri 11 Dec 11:00 CET",
     ]
     assert (refused["show_alert"], refused["text"][:40]) == (
-        "true",
+        True,
         "This button belongs to someone else's re",
     )
     assert still == 2
