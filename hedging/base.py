@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import math
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-
-def _finite(value: float) -> float:
-    if not math.isfinite(value):
-        raise ValueError("must be a finite number")
-    return value
-
-
-FiniteFloat = Annotated[float, AfterValidator(_finite)]
-PositiveFloat = Annotated[float, Field(gt=0), AfterValidator(_finite)]
-Fraction = Annotated[float, Field(ge=0, le=1), AfterValidator(_finite)]
+FINITE = Field(allow_inf_nan=False)  # checked inside pydantic-core: a Python validator per field
+# was a third of what validating a plan's legs cost
+FiniteFloat = Annotated[float, FINITE]
+PositiveFloat = Annotated[float, Field(gt=0), FINITE]
+Fraction = Annotated[float, Field(ge=0, le=1), FINITE]
 
 
 class Model(BaseModel):

@@ -6,9 +6,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
 from hedging.base import (
+    FINITE,
     FiniteFloat,
     Fraction,
     FuturePreference,
@@ -17,7 +18,6 @@ from hedging.base import (
     Model,
     PositiveFloat,
     Scenario,
-    _finite,
 )
 from hedging.plan_details import (
     CarryQuote,
@@ -93,7 +93,7 @@ class Intent(Model):
     """Why and for how long the person wants protection."""
 
     concern: Concern = Concern.GENERAL
-    horizon_days: Annotated[float, Field(ge=1, le=365), AfterValidator(_finite)] = 7
+    horizon_days: Annotated[float, Field(ge=1, le=365), FINITE] = 7
     event_at: datetime | None = None
     outlook: Outlook = Outlook.UNSURE
     max_cost_usd: PositiveFloat | None = None
@@ -104,9 +104,9 @@ class Intent(Model):
 class PlanSettings(Model):
     """Knobs the person may set; None means the core chooses."""
 
-    leverage: Annotated[float, Field(ge=1, le=125), AfterValidator(_finite)] = 2
-    ratio: Annotated[float, Field(gt=0, le=1), AfterValidator(_finite)] | None = None
-    taker_fee: Annotated[float, Field(ge=0, le=0.01), AfterValidator(_finite)] | None = None
+    leverage: Annotated[float, Field(ge=1, le=125), FINITE] = 2
+    ratio: Annotated[float, Field(gt=0, le=1), FINITE] | None = None
+    taker_fee: Annotated[float, Field(ge=0, le=0.01), FINITE] | None = None
     kinds: Annotated[frozenset[HedgeKind], Field(min_length=1)] = frozenset(HedgeKind)
     margin_mode: MarginMode = MarginMode.ISOLATED  # the mode the plan's headline figure uses
     wallet_usd: PositiveFloat | None = None  # cross-margin wallet; None = the plan's margin
