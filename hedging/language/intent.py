@@ -50,7 +50,8 @@ OUTLOOK_WORDS: list[tuple[Outlook, str]] = [
         r"\d+(?:\.\d+)?\s?% (?:drop|fall|crash|dump|drawdown|decline|correction|dip)|"
         r"big (?:drop|fall|dip|correction)|crash\w*|dump\w*|bearish|bear market|tank\w*|nuke\w*|"
         r"collapse|pull ?back|plunge|rug ?pull|going (?:down|to zero)|capitulat\w*|"
-        r"expect (?:a |the )?(?:drop|fall|decline)|correction|sell-?off|drawdown",
+        r"expect (?:a |the )?(?:drop|fall|decline)|correction|sell-?off|drawdown|"
+        r"(?:get|getting|be) (?:rekt|wrecked|liquidated)|rekt|blood ?bath",
     ),
 ]
 _MONEY = rf"\$?\s?(?P<num>{NUMBER})\s?(?P<suffix>{SUFFIX})?\s?(?:usd|dollars|bucks|\$)?"
@@ -58,16 +59,25 @@ BUDGET = re.compile(
     r"(?:no more than|not more than|at most|up to|under|below|less than|max(?:imum)?(?: budget)?|"
     r"budget(?: of| is|:)?|cap(?:ped)?(?: it)? at|cost cap(?: of)?|cap of|"
     r"spend(?: at most| up to| only)?|"
-    r"only spend|willing to (?:pay|spend)|have (?:like |about )?)\s*" + _MONEY,
+    r"only spend|willing to (?:pay|spend)|have (?:like |about )?)\s*"
+    r"(?:maybe |about |around |roughly |approx(?:imately)? |like |~ ?)?" + _MONEY,
     re.I,
 )
 BUDGET_CONTEXT = re.compile(r"budget|spend|cap|cost|pay|for this|on this|please|premium", re.I)
 
 
-def _first(table: list[tuple[T, str]], text: str) -> T | None:
+def _compiled(table: list[tuple[T, str]]) -> list[tuple[T, re.Pattern[str]]]:
+    return [(value, re.compile(rf"\b(?:{words})", re.IGNORECASE)) for value, words in table]
+
+
+CONCERNS = _compiled(CONCERN_WORDS)
+OUTLOOKS = _compiled(OUTLOOK_WORDS)
+
+
+def _first(table: list[tuple[T, re.Pattern[str]]], text: str) -> T | None:
     best: tuple[int, T] | None = None
-    for value, words in table:
-        match = re.search(rf"\b(?:{words})", text, re.IGNORECASE)
+    for value, pattern in table:
+        match = pattern.search(text)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), value)
     return best[1] if best else None
@@ -75,12 +85,12 @@ def _first(table: list[tuple[T, str]], text: str) -> T | None:
 
 def read_concern(text: str) -> Concern | None:
     """fomc, cpi, earnings, token_unlock, regulatory or general; None when no event is named."""
-    return _first(CONCERN_WORDS, text)
+    return _first(CONCERNS, text)
 
 
 def read_outlook(text: str) -> Outlook | None:
     """big_drop, unsure or insurance; None when the message says nothing of the sort."""
-    return _first(OUTLOOK_WORDS, text)
+    return _first(OUTLOOKS, text)
 
 
 def read_budget(text: str) -> float | None:
