@@ -92,9 +92,10 @@ def sample_card() -> tuple[str, Any]:
         portfolio=Portfolio(holdings=parse_holdings(PLAN_MESSAGE)),
         intent=Intent(concern=Concern.FOMC, horizon_days=8, outlook=Outlook.INSURANCE),
     )
-    rec = recommend(request, load_snapshot(), now=datetime.now(UTC))
+    now = datetime.now(UTC)
+    rec = recommend(request, load_snapshot(), now=now)
     rows = [(row.index, row.plan.kind.value) for row in plan_rows(rec) if row.plan.available]
-    return render("hedge/plan_card.j2", **card_context(rec)), keyboards.plan_card(1, 1, rows)
+    return render("hedge/plan_card.j2", **card_context(rec, now)), keyboards.plan_card(1, 1, rows)
 
 
 def _percentile(values: list[float], q: float) -> float:
