@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, lru_cache
 
 NAMES = {
     "bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC", "xbt": "BTC", "sats": "BTC",
@@ -186,42 +186,45 @@ class AssetBook:
     def __init__(self, priced: Iterable[str]) -> None:
         self.priced = frozenset(symbol.upper() for symbol in priced)
 
-    @cached_property
-    def _fuzzy_names(self) -> list[str]:
-        return [name for name in NAMES if len(name) >= FUZZY_MIN_LENGTH]
-
     def lookup(
         self, word: str, *, fuzzy: bool = True, strict_case: bool = True
     ) -> AssetName | None:
         """The asset a single word names, or None. An unknown upper-case word of 2 to 10 letters and
         digits is taken as a ticker we cannot price (with strict_case=False, any case)."""
-        cleaned = word.strip(".,;:!?()[]{}'\"").lstrip("$#")
-        if not cleaned or not re.fullmatch(r"[A-Za-z][A-Za-z0-9.\-]{0,11}", cleaned):
-            return None
-        lower, upper = cleaned.lower(), cleaned.upper()
-        if upper in self.priced:
-            return AssetName(upper, True, typed=cleaned)
-        if lower in NAMES:
-            symbol = NAMES[lower]
-            return AssetName(symbol, symbol in self.priced, typed=cleaned)
-        if fuzzy and len(lower) >= FUZZY_MIN_LENGTH:
-            from rapidfuzz import (
-                fuzz,
-                process,
-            )  # only misspellings need it; keeps cold starts quick
+        return _name_of(word, self.priced, fuzzy, strict_case)
 
-            best = process.extractOne(lower, self._fuzzy_names, scorer=fuzz.ratio)
-            if best is not None and best[1] >= FUZZY_MIN_SCORE:
-                symbol = NAMES[best[0]]
-                return AssetName(symbol, symbol in self.priced, typed=cleaned)
-        looks_like_ticker = (cleaned.isupper() or not strict_case) and 2 <= len(cleaned) <= 10
-        if (
-            looks_like_ticker
-            and re.fullmatch(r"[A-Za-z][A-Za-z0-9]+", cleaned)
-            and (upper not in NOT_TICKERS)
-        ):
-            return AssetName(upper, False, typed=upper)
+
+@lru_cache(maxsize=8192)  # a message looks up ~20 words, most of them the same from one to the next
+def _name_of(word: str, priced: frozenset[str], fuzzy: bool, strict_case: bool) -> AssetName | None:
+    cleaned = word.strip(".,;:!?()[]{}'\"").lstrip("$#")
+    if not cleaned or not _SYMBOL_LIKE.fullmatch(cleaned):
         return None
+    lower, upper = cleaned.lower(), cleaned.upper()
+    if upper in priced:
+        return AssetName(upper, True, typed=cleaned)
+    if lower in NAMES:
+        symbol = NAMES[lower]
+        return AssetName(symbol, symbol in priced, typed=cleaned)
+    if fuzzy and len(lower) >= FUZZY_MIN_LENGTH:
+        from rapidfuzz import fuzz, process  # only misspellings need it; keeps cold starts quick
+
+        best = process.extractOne(lower, _fuzzy_names(), scorer=fuzz.ratio)
+        if best is not None and best[1] >= FUZZY_MIN_SCORE:
+            symbol = NAMES[best[0]]
+            return AssetName(symbol, symbol in priced, typed=cleaned)
+    looks_like_ticker = (cleaned.isupper() or not strict_case) and 2 <= len(cleaned) <= 10
+    if looks_like_ticker and _TICKER_LIKE.fullmatch(cleaned) and upper not in NOT_TICKERS:
+        return AssetName(upper, False, typed=upper)
+    return None
+
+
+_SYMBOL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]{0,11}")
+_TICKER_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+
+
+@cache
+def _fuzzy_names() -> list[str]:
+    return [name for name in NAMES if len(name) >= FUZZY_MIN_LENGTH]
 
 
 def proxy_pattern() -> str:
