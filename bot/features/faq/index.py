@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 K1 = 2.0
 UNKNOWN_RARITY = 1.0  # a word no entry uses weighs as much as the rarest known one in coverage
-BIGRAM_WEIGHT = 0.3  # a matched phrase adds to its words, but less than a new word would
+BIGRAM_WEIGHT = 0.5  # a matched phrase adds to its words, but less than a new word would
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,8 @@ class FieldSpec:
 
 
 FIELDS: dict[str, FieldSpec] = {
-    "title": FieldSpec(weight=2.0, length_norm=0.6),
-    "keywords": FieldSpec(weight=2.0, length_norm=0.6),
+    "title": FieldSpec(weight=2.0, length_norm=0.9),
+    "keywords": FieldSpec(weight=2.0, length_norm=0.3),
     "answer": FieldSpec(weight=0.2, length_norm=0.75),
 }
 

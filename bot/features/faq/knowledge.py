@@ -37,7 +37,6 @@ NAME_LEAD = 0.15  # a question that is exactly an entry's name still needs this 
 TITLE_NAMES = 1.6  # a title asked in full names its entry this much more than a keyword
 CLEAR_LEAD = 0.55  # or: the best scores this share above the runner-up...
 CLEAR_COVERAGE = 0.4  # ...and holds this share of the question's topic
-COORDINATION = 0.3  # a share of the score that depends on how much of the question the entry holds
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
 GENERAL_SCORE = 1.0  # a question about hedging in general: the general entry, as a clear answer
 MAX_CHOICES = 3
@@ -162,14 +161,8 @@ class KnowledgeBase:
         for doc, score in scores.items():
             if score > 0:
                 coverage = self.index.coverage(doc, read.unigrams)
-                coordinated = 1 - COORDINATION + COORDINATION * coverage
                 matches.append(
-                    Match(
-                        self.entries[doc],
-                        score / ceiling * coordinated,
-                        coverage,
-                        *self._named(doc, asked),
-                    )
+                    Match(self.entries[doc], score / ceiling, coverage, *self._named(doc, asked))
                 )
         matches.sort(key=lambda m: (-m.score, m.entry.id))
         return matches[:limit]
