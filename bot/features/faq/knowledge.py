@@ -34,6 +34,9 @@ MIN_COVERAGE = 0.2  # share of the question's topic (by word rarity) the best en
 CLEAR_PHRASE = 3.5  # rarity (summed idf) of a title or keyword phrase, asked in full, that names
 # the entry: with no runner-up naming one as rare, the entry is answered outright
 NAME_LEAD = 0.15  # a question that is exactly an entry's name still needs this lead
+NAMED_PHRASE = 2.0  # a commoner name phrase ("hedge mode") answers outright only with a lead...
+NAMED_LEAD = 0.3
+NAMED_COVERAGE = 0.3  # ...and this share of the question's topic
 TITLE_NAMES = 1.6  # a title asked in full names its entry this much more than a keyword
 CLEAR_LEAD = 0.55  # or: the best scores this share above the runner-up...
 CLEAR_COVERAGE = 0.4  # ...and holds this share of the question's topic
@@ -192,7 +195,10 @@ class KnowledgeBase:
         # the question is one of the entry's names, or holds a rare one, and no other is named
         lead = 1 - (others[0].score / best.score if others else 0.0)
         is_name = set(best.named) == read.asked and lead >= NAME_LEAD
-        named = exclusive and (best.phrase >= CLEAR_PHRASE or is_name)
+        led = best.phrase >= NAMED_PHRASE and lead >= NAMED_LEAD
+        named = exclusive and (
+            best.phrase >= CLEAR_PHRASE or is_name or (led and best.coverage >= NAMED_COVERAGE)
+        )
         if named or (lead >= CLEAR_LEAD and best.coverage >= CLEAR_COVERAGE):
             return Verdict(Outcome.CLEAR, (best,))
         # two closest always (when there are two), a third only if it is nearly as close

@@ -157,11 +157,11 @@ def real_half(split: str) -> list[Question]:
 
 
 def test_on_the_real_tune_half_no_answer_is_confidently_wrong_and_most_come_first() -> None:
-    # 84 questions (66 covered) since the second batch of real questions; 55, 18 and 44 of 66
+    # 84 questions (66 covered) since the second batch of real questions; 55, 21 and 44 of 66
     scores = Scores.of(KB, real_half("tune"))
     assert scores.counts["confident wrong"] == 0
     assert scores.share("first pick right") >= 0.80
-    assert scores.share("answered right") >= 0.25
+    assert scores.share("answered right") >= 0.30
     assert scores.share("among choices") >= 0.65
     assert scores.share("no answer") >= 0.60
 
@@ -176,4 +176,5 @@ def test_on_the_tuning_paraphrases_the_right_entry_is_nearly_always_offered() ->
     scores = Scores.of(KB, questions)
     assert scores.share("confident wrong") <= 0.01
     assert scores.share("first pick right") >= 0.85
+    assert scores.share("answered right") >= 0.60  # 226 of 358
     assert scores.share("among choices") >= 0.95
