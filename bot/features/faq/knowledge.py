@@ -311,6 +311,8 @@ def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
         raise ValueError(f"FAQ general entry {general[0]!r} does not exist")
     scorer_file = folder / SCORER_FILE
     scorer = LearnedScorer.load(scorer_file) if scorer_file.exists() else None
+    if scorer is not None and sorted(scorer.ids) != sorted(ids):
+        raise ValueError(f"FAQ {SCORER_FILE} is for other entries: refit it (faq_fit_scorer.py)")
     return KnowledgeBase(entries, topics, thesaurus, general, scorer)
 
 
