@@ -34,7 +34,9 @@ def real_questions() -> dict[str, list[Question]]:
     for q in table["question"]:
         covered = bool(q["expected"])
         right = frozenset({q["expected"], *q.get("also", [])} - {""}) if covered else frozenset()
-        sets[f"real {q['split']}"].append(Question(q["question"], right, q.get("kind") == "plan"))
+        sets[f"real {q['split']}"].append(
+            Question(q["question"], right, q.get("kind") == "plan", q["expected"])
+        )
     return sets
 
 
@@ -44,7 +46,7 @@ def paraphrases() -> dict[str, list[Question]]:
     for entry_id, splits in table.items():
         for split, questions in splits.items():
             sets.setdefault(f"para {split}", []).extend(
-                Question(text, frozenset({entry_id})) for text in questions
+                Question(text, frozenset({entry_id}), expected=entry_id) for text in questions
             )
     return sets
 

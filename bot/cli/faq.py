@@ -77,9 +77,12 @@ def explain(question: str, top: int) -> None:
     verdict = kb.verdict(question)
     print(f"verdict: {verdict.outcome.value}")
     for match in kb.search(question, limit=max(top, 1)):
+        learned = kb.learned_weight * match.learned
+        share = learned / match.blended if match.blended > 0 else 0.0
         print(
             f"  {match.entry.id:<22} score {match.score:.2f}  evidence {match.evidence:.2f}"
-            f"  coverage {match.coverage:.0%}"
+            f"  coverage {match.coverage:.0%}  learned {match.learned:.2f}"
+            f" ({share:.0%} of its ranking)"
         )
     read = kb.reader.read(question)
     print("read as: " + ", ".join(f"{t} ×{w:.2f}" for t, w in read.unigrams.items()))

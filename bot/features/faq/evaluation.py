@@ -19,6 +19,7 @@ class Question:
     text: str
     right: frozenset[str]  # empty: nothing in the base covers it
     plan: bool = False  # it names a holding and asks how to hedge it
+    expected: str = ""  # the one entry it was labelled with (right may hold others); "" none
 
     @property
     def covered(self) -> bool:

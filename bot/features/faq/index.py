@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 K1 = 2.0
 UNKNOWN_RARITY = 1.0  # a word no entry uses weighs as much as the rarest known one in coverage
-BIGRAM_WEIGHT = 0.3  # a matched phrase adds to its words, but less than a new word would
+BIGRAM_WEIGHT = 0.5  # a matched phrase adds to its words, but less than a new word would
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,8 @@ class FieldSpec:
 
 
 FIELDS: dict[str, FieldSpec] = {
-    "title": FieldSpec(weight=2.0, length_norm=0.6),
-    "keywords": FieldSpec(weight=2.0, length_norm=0.6),
+    "title": FieldSpec(weight=2.0, length_norm=0.9),
+    "keywords": FieldSpec(weight=2.0, length_norm=0.3),
     "answer": FieldSpec(weight=0.2, length_norm=0.75),
 }
 
@@ -36,6 +36,7 @@ class Bm25Index:
     lengths: dict[str, dict[str, int]]
     average_length: dict[str, float]
     document_frequency: Counter[str]
+    postings: dict[str, list[str]]  # term -> the documents that hold it, in index order
 
     @classmethod
     def build(cls, documents: Mapping[str, Mapping[str, Sequence[str]]]) -> Bm25Index:
@@ -47,9 +48,13 @@ class Bm25Index:
         n = max(len(counts), 1)
         average = {f: max(sum(lengths[d][f] for d in counts) / n, 1.0) for f in FIELDS}
         frequency: Counter[str] = Counter()
-        for field_counts in counts.values():
-            frequency.update(set().union(*(c.keys() for c in field_counts.values())))
-        return cls(list(counts), counts, lengths, average, frequency)
+        postings: dict[str, list[str]] = {}
+        for doc, field_counts in counts.items():
+            held = set().union(*(c.keys() for c in field_counts.values()))
+            frequency.update(held)
+            for term in held:
+                postings.setdefault(term, []).append(doc)
+        return cls(list(counts), counts, lengths, average, frequency, postings)
 
     def idf(self, term: str) -> float:
         """Robertson-Sparck Jones weight, never negative."""
@@ -84,12 +89,9 @@ class Bm25Index:
             factor = weight * (BIGRAM_WEIGHT if " " in term else 1.0)
             idf = self.idf(term)
             ceiling += factor * idf
-            if term not in self.document_frequency:
-                continue
-            for doc in self.doc_ids:
+            for doc in self.postings.get(term, ()):
                 tf = self.weighted_frequency(doc, term)
-                if tf:
-                    result[doc] += factor * idf * tf / (K1 + tf)
+                result[doc] += factor * idf * tf / (K1 + tf)
         return result, ceiling
 
     def contributions(self, doc: str, query: Mapping[str, float]) -> dict[str, float]:

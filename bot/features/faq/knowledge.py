@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.features.faq.index import Bm25Index
+from bot.features.faq.learned import LearnedScorer, features
 from bot.features.faq.words import (
     CONTEXT_TERMS,
     QuestionReader,
@@ -25,6 +26,7 @@ from bot.ui.render import templates_dir
 from hedging.language.holdings import parse_holdings
 
 DEEP_LINK_PREFIX = "faq_"
+SCORER_FILE = "scorer.npz"  # the learned scorer's weights, fitted by benchmarks/faq_fit_scorer.py
 EntryId = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
 
 # Decision thresholds, tuned on the tune half of the real questions and the dev and dev2
@@ -34,13 +36,25 @@ MIN_COVERAGE = 0.2  # share of the question's topic (by word rarity) the best en
 CLEAR_PHRASE = 3.5  # rarity (summed idf) of a title or keyword phrase, asked in full, that names
 # the entry: with no runner-up naming one as rare, the entry is answered outright
 NAME_LEAD = 0.15  # a question that is exactly an entry's name still needs this lead
+NAMED_PHRASE = 2.0  # a commoner name phrase ("hedge mode") answers outright only with a lead...
+NAMED_LEAD = 0.3
+NAMED_COVERAGE = 0.3  # ...and this share of the question's topic
 TITLE_NAMES = 1.6  # a title asked in full names its entry this much more than a keyword
 CLEAR_LEAD = 0.55  # or: the best scores this share above the runner-up...
 CLEAR_COVERAGE = 0.4  # ...and holds this share of the question's topic
-COORDINATION = 0.3  # a share of the score that depends on how much of the question the entry holds
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
 GENERAL_SCORE = 1.0  # a question about hedging in general: the general entry, as a clear answer
 MAX_CHOICES = 3
+# The learned scorer (learned.py), chosen by 5-fold cross-validation on the tuning data: the ranking
+# adds its score, this much of it, to the ranker's score as a share of the best one...
+LEARNED_WEIGHT = 1.0
+# ...and where the rules above offer choices, the first is answered outright when ranker, scorer
+# and ranking agree on it and the scorer leads its runner-up by this much: the largest lead an
+# out-of-fold wrong answer had (0.19), plus 0.05, the margin that added no confident wrong answer
+# in cross-validation (benchmarks/faq_fit_scorer.py --cv)
+LEARNED_LEAD = 0.24
+RANKER_LEAD = NAME_LEAD  # ...and the ranker leads its own runner-up as for a name ("liquidation"
+# names two entries: still choices); 0.15 costs 12 of 293 out-of-fold outright answers, no wrong
 # Besides the general hedging words, what "how do I hedge it" is asked with: a holding named with
 # nothing else asked is a plan request ("I hold 2 BTC, how do I protect it?")
 HOW_TO_HEDGE = frozenset({"=protect", "=reducerisk"})
@@ -82,6 +96,8 @@ class Match:
     coverage: float  # share of the question's topic, by word rarity, found in the entry, 0..1
     phrase: float = 0.0  # rarity of the entry's title or keyword phrase the question asks in full
     named: tuple[str, ...] = ()  # that phrase's terms
+    learned: float = 0.0  # the learned scorer's score, about 1 for a question it was fitted on
+    blended: float = 0.0  # what the ranking sorts on: score over the best score, plus the learned
 
     @property
     def evidence(self) -> float:  # kept for the command line's columns
@@ -105,8 +121,14 @@ class KnowledgeBase:
         topics: list[Topic],
         thesaurus: Thesaurus,
         general: tuple[str, str] | None = None,
+        scorer: LearnedScorer | None = None,
     ) -> None:
         self.topics = topics
+        self.scorer = scorer
+        # settable: cross-validation tries others
+        self.outright_lead = LEARNED_LEAD
+        self.learned_weight = LEARNED_WEIGHT
+        self.ranker_lead = RANKER_LEAD
         # (entry id, word): a question whose only known term is that word gets that entry
         self.general = None if general is None else (general[0], terms(general[1], thesaurus))
         self.thesaurus = thesaurus
@@ -143,8 +165,25 @@ class KnowledgeBase:
         return [e for e in self.entries.values() if e.topic == topic_id]
 
     def search(self, query: str, limit: int = 5) -> list[Match]:
-        """Entries ranked by how well they explain the query; only those scoring above zero."""
-        return self._rank(self.reader.read(query), limit)
+        """Entries ranked by the ranker's and the learned scorer's scores together."""
+        return self._blend(query, self.reader.read(query))[0][:limit]
+
+    def _blend(self, query: str, read: ReadQuestion) -> tuple[list[Match], dict[str, float]]:
+        """All the ranker's matches (above zero), re-sorted with the learned scorer's scores;
+        and those scores for every entry."""
+        matches = self._rank(read, len(self.entries))
+        if self.scorer is None or not matches:
+            return matches, {}
+        learned = self.scorer.scores(features(read.terms, query))
+        best = matches[0].score
+        blended = [
+            replace(
+                m, learned=learned[i], blended=m.score / best + self.learned_weight * learned[i]
+            )
+            for m in matches
+            for i in (m.entry.id,)
+        ]
+        return sorted(blended, key=lambda m: (-m.blended, m.entry.id)), learned
 
     def _rank(self, read: ReadQuestion, limit: int) -> list[Match]:
         if not read.unigrams:
@@ -162,14 +201,8 @@ class KnowledgeBase:
         for doc, score in scores.items():
             if score > 0:
                 coverage = self.index.coverage(doc, read.unigrams)
-                coordinated = 1 - COORDINATION + COORDINATION * coverage
                 matches.append(
-                    Match(
-                        self.entries[doc],
-                        score / ceiling * coordinated,
-                        coverage,
-                        *self._named(doc, asked),
-                    )
+                    Match(self.entries[doc], score / ceiling, coverage, *self._named(doc, asked))
                 )
         matches.sort(key=lambda m: (-m.score, m.entry.id))
         return matches[:limit]
@@ -190,7 +223,8 @@ class KnowledgeBase:
         read = self.reader.read(query)
         if self.is_plan_request(query, read):
             return Verdict(Outcome.PLAN, ())
-        matches = self._rank(read, MAX_CHOICES)
+        blended, learned = self._blend(query, read)
+        matches = sorted(blended, key=lambda m: (-m.score, m.entry.id))[:MAX_CHOICES]
         best = matches[0] if matches else None
         if best is None or best.coverage < MIN_COVERAGE or best.score < MIN_EVIDENCE:
             return Verdict(Outcome.NO_MATCH, ())
@@ -199,14 +233,31 @@ class KnowledgeBase:
         # the question is one of the entry's names, or holds a rare one, and no other is named
         lead = 1 - (others[0].score / best.score if others else 0.0)
         is_name = set(best.named) == read.asked and lead >= NAME_LEAD
-        named = exclusive and (best.phrase >= CLEAR_PHRASE or is_name)
+        led = best.phrase >= NAMED_PHRASE and lead >= NAMED_LEAD
+        named = exclusive and (
+            best.phrase >= CLEAR_PHRASE or is_name or (led and best.coverage >= NAMED_COVERAGE)
+        )
         if named or (lead >= CLEAR_LEAD and best.coverage >= CLEAR_COVERAGE):
+            return Verdict(Outcome.CLEAR, (best,))
+        agreed = blended[0].entry.id == best.entry.id and lead >= self.ranker_lead
+        if agreed and self.learned_lead(learned, best.entry.id):
             return Verdict(Outcome.CLEAR, (best,))
         # two closest always (when there are two), a third only if it is nearly as close
         close = tuple(
-            m for i, m in enumerate(matches) if i < 2 or m.score >= CHOICE_SHARE * best.score
+            m
+            for i, m in enumerate(blended[:MAX_CHOICES])
+            if i < 2 or m.score >= CHOICE_SHARE * best.score
         )
         return Verdict(Outcome.AMBIGUOUS, close)
+
+    def learned_lead(self, learned: dict[str, float], entry_id: str) -> bool:
+        """Whether the learned scorer puts the entry first by at least the lead it needs."""
+        return bool(learned) and self.lead_of(learned, entry_id) >= self.outright_lead
+
+    @staticmethod
+    def lead_of(learned: dict[str, float], entry_id: str) -> float:
+        """How far the learned scorer puts the entry above every other (negative: below one)."""
+        return learned[entry_id] - max(v for k, v in learned.items() if k != entry_id)
 
     def is_plan_request(self, text: str, read: ReadQuestion | None = None) -> bool:
         """A holding named and nothing asked beyond how to hedge it: the planner's job.
@@ -258,7 +309,11 @@ def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     general = (str(menu["general_entry"]), str(menu["general_words"]))
     if general[0] not in ids:
         raise ValueError(f"FAQ general entry {general[0]!r} does not exist")
-    return KnowledgeBase(entries, topics, thesaurus, general)
+    scorer_file = folder / SCORER_FILE
+    scorer = LearnedScorer.load(scorer_file) if scorer_file.exists() else None
+    if scorer is not None and sorted(scorer.ids) != sorted(ids):
+        raise ValueError(f"FAQ {SCORER_FILE} is for other entries: refit it (faq_fit_scorer.py)")
+    return KnowledgeBase(entries, topics, thesaurus, general, scorer)
 
 
 @cache

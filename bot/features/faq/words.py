@@ -126,7 +126,7 @@ ALIAS_WEIGHT = 0.4
 # What a post is about rather than what it asks: the asset, the price. Read, but weighed lightly.
 CONTEXT_TERMS = frozenset({CANONICAL + w for w in ("btc", "eth", "crypto", "stock", "price")})
 CONTEXT_WEIGHT = 0.6
-BACKSTORY_WEIGHT = 0.35  # a sentence around the question: it tells the situation, not the topic
+BACKSTORY_WEIGHT = 0.5  # a sentence around the question: it tells the situation, not the topic
 SENTENCE = re.compile(r"(?<=[.?!])\s+|\n+")
 MONEY = re.compile(r"[$€£]\s?\d[\d,.]*\s?[kKmMbB]?\b")  # a price or an amount: context
 TICKER = re.compile(r"\$?\b[A-Z][A-Z0-9]{1,5}\b")

@@ -1,0 +1,156 @@
+"""Fit the FAQ's learned scorer and write templates/faq/scorer.npz; --cv cross-validates it.
+
+Fitted on the entries' own text and the tuning questions only (real tune half, paraphrase dev and
+dev2); the held-out real half and the held-out and blind paraphrases are never read here.
+--cv: 5 folds over the tuning questions (each question held out by exactly one fold; the entries'
+text is in every fold's training set). For each setting it prints the matcher's figures on the
+out-of-fold questions, with the "answer outright" lead for each fold set just above the largest
+lead a wrong answer had in the other folds, and the lead the whole set of folds gives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.faq_eval import MEASURES, TUNING, paraphrases, real_questions  # noqa: E402
+from bot.features.faq.evaluation import Question, Scores, judge  # noqa: E402
+from bot.features.faq.knowledge import (  # noqa: E402
+    SCORER_FILE,
+    KnowledgeBase,
+    Outcome,
+    load_knowledge_base,
+)
+from bot.features.faq.learned import (  # noqa: E402
+    LearnedScorer,
+    features_of,
+    fit_scorer,
+    training_set,
+)
+
+FOLDS = 5
+SEED = 11
+TARGET = ROOT / "templates" / "faq" / SCORER_FILE
+
+
+def tuning_questions() -> dict[str, list[Question]]:
+    sets = real_questions() | paraphrases()
+    return {name: sets[name] for name in sorted(TUNING)}
+
+
+def labelled(questions: list[Question]) -> list[tuple[str, str]]:
+    return [(q.text, q.expected) for q in questions if q.expected]
+
+
+def eligible_lead(kb: KnowledgeBase, question: Question) -> tuple[bool, float, bool]:
+    """Whether the learned lead would decide this question, that lead, and if it would be wrong."""
+    kb.outright_lead = math.inf
+    verdict = kb.verdict(question.text)
+    if verdict.outcome is not Outcome.AMBIGUOUS:
+        return False, 0.0, False
+    blended, learned = kb._blend(question.text, kb.reader.read(question.text))
+    best = min(blended, key=lambda m: (-m.score, m.entry.id))
+    if blended[0].entry.id != best.entry.id:
+        return False, 0.0, False
+    return True, kb.lead_of(learned, best.entry.id), best.entry.id not in question.right
+
+
+def cross_validate(
+    kb: KnowledgeBase, ridge: float, weight: float, margin: float
+) -> tuple[dict[str, Scores], float]:
+    sets = tuning_questions()
+    flat = [(name, q) for name, qs in sets.items() for q in qs]
+    folds = np.random.default_rng(SEED).permutation(len(flat)) % FOLDS
+    entry_texts, entry_labels = training_set(kb, [])
+    cache: dict[str, dict[str, float]] = {}
+
+    def sample(text: str) -> dict[str, float]:
+        if text not in cache:
+            cache[text] = features_of(kb, text)
+        return cache[text]
+
+    kb.learned_weight = weight
+    scorers, leads = [], []
+    for k in range(FOLDS):
+        train = labelled([q for (_, q), f in zip(flat, folds, strict=True) if f != k])
+        texts = entry_texts + [t for t, _ in train]
+        labels = entry_labels + [e for _, e in train]
+        scorer = LearnedScorer.fit(
+            [sample(t) for t in texts], labels, list(kb.entries), ridge=ridge
+        )
+        scorers.append(scorer)
+        kb.scorer = scorer
+        leads.append(
+            [eligible_lead(kb, q) for (_, q), f in zip(flat, folds, strict=True) if f == k]
+        )
+    counts: dict[str, Counter[str]] = {name: Counter() for name in sets}
+    for k in range(FOLDS):
+        wrong = [lead for j in range(FOLDS) if j != k for ok, lead, bad in leads[j] if ok and bad]
+        kb.scorer, kb.outright_lead = scorers[k], max(wrong, default=0.0) + margin
+        for (name, q), f in zip(flat, folds, strict=True):
+            if f == k:
+                counts[name].update(judge(kb, q)[0])
+    overall = max((lead for fold in leads for ok, lead, bad in fold if ok and bad), default=0.0)
+    return {name: Scores(c) for name, c in counts.items()}, overall
+
+
+def show(title: str, results: dict[str, Scores]) -> None:
+    print(title)
+    for name, scores in results.items():
+        print(
+            f"  {name:<10} "
+            + "  ".join(f"{m} {scores.counts[m]}" for m in MEASURES if m != "no answer")
+            + f"  no answer {scores.counts['no answer']}/{scores.counts['uncovered']}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cv", action="store_true", help="cross-validate instead of fitting")
+    parser.add_argument("--ridge", type=float, nargs="*", default=[1.0])
+    parser.add_argument("--weight", type=float, nargs="*", default=[1.0])
+    parser.add_argument("--margin", type=float, nargs="*", default=[0.05])
+    parser.add_argument("--ranker-lead", type=float, default=0.0)
+    args = parser.parse_args()
+    kb = load_knowledge_base()
+    if args.cv:
+        kb.scorer = None
+        kb.ranker_lead = args.ranker_lead
+        show(
+            "ranker alone (its weights were tuned on all of this data)",
+            {name: Scores.of(kb, qs) for name, qs in tuning_questions().items()},
+        )
+        for ridge in args.ridge:
+            for weight, margin in ((w, m) for w in args.weight for m in args.margin):
+                started = time.perf_counter()
+                results, lead = cross_validate(kb, ridge, weight, margin)
+                took = time.perf_counter() - started
+                show(
+                    f"ridge {ridge}, weight {weight}, margin {margin}:"
+                    f" lead over all folds {lead:.3f} ({took:.0f} s)",
+                    results,
+                )
+        return 0
+    questions = [pair for qs in tuning_questions().values() for pair in labelled(qs)]
+    texts, labels = training_set(kb, questions)
+    started = time.perf_counter()
+    scorer = fit_scorer(kb, texts, labels)
+    scorer.save(TARGET)
+    print(
+        f"fitted on {len(texts)} texts, {len(scorer.vocabulary)} features, "
+        f"{time.perf_counter() - started:.1f} s -> {TARGET.relative_to(ROOT)}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""A learned scorer for the FAQ: TF-IDF over the matcher's terms and word-bounded character
+n-grams, and a one-vs-rest ridge classifier, pure numpy.
+
+It is fitted by benchmarks/faq_fit_scorer.py on the entries' own text and the tuning questions
+(never the held-out ones) and shipped as templates/faq/scorer.npz; the bot only loads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bot.features.faq.words import SENTENCE, plain_text, tokens
+
+if TYPE_CHECKING:
+    from bot.features.faq.knowledge import KnowledgeBase
+
+CHAR_SIZES = (3, 4, 5)
+RIDGE = 3.0  # the classifier's regularisation, chosen by cross-validation on the tuning data
+CHAR_BLOCK = 1.0  # the character n-grams' weight beside the terms' (each block has unit length)
+
+
+def features(terms: Mapping[str, float], text: str) -> dict[str, float]:
+    """The matcher's weighted terms (and their bigrams) and the text's character n-grams, each
+    word padded with spaces so n-grams do not cross words."""
+    found = {"w:" + t: w for t, w in terms.items()}
+    for token in tokens(text):
+        padded = f" {token} "
+        for n in CHAR_SIZES:
+            for i in range(len(padded) - n + 1):
+                key = "c:" + padded[i : i + n]
+                found[key] = found.get(key, 0.0) + 1.0
+    return found
+
+
+def fingerprint(texts: Sequence[str], labels: Sequence[str]) -> str:
+    """What a scorer was fitted on, so a test can tell stale weights from current ones."""
+    digest = hashlib.sha256()
+    for text, label in zip(texts, labels, strict=True):
+        digest.update(f"{label}\t{text}\n".encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class LearnedScorer:
+    """Ridge weights per feature and entry: a question's score for an entry is its TF-IDF
+    vector (each block L2-normalised) times that entry's column."""
+
+    ids: tuple[str, ...]
+    vocabulary: dict[str, int]
+    idf: np.ndarray  # per feature
+    weights: np.ndarray  # feature x entry
+    trained_on: str  # fingerprint() of the training set
+
+    @classmethod
+    def fit(
+        cls,
+        samples: Sequence[dict[str, float]],
+        labels: Sequence[str],
+        ids: Sequence[str],
+        trained_on: str = "",
+        ridge: float = RIDGE,
+    ) -> LearnedScorer:
+        """Fit on feature dicts (from features()) labelled with entry ids, in the dual form:
+        weights = X' (X X' + ridge I)^-1 Y, cheap while samples are far fewer than features."""
+        frequency: dict[str, int] = {}
+        for sample in samples:
+            for key in sample:
+                frequency[key] = frequency.get(key, 0) + 1
+        vocabulary = {key: i for i, key in enumerate(frequency)}
+        n = len(samples)
+        idf = np.array([math.log((1 + n) / (1 + df)) + 1 for df in frequency.values()], np.float32)
+        scorer = cls(tuple(ids), vocabulary, idf, np.zeros((0, 0), np.float32), trained_on)
+        x = np.zeros((n, len(vocabulary)), np.float32)
+        for row, sample in zip(x, samples, strict=True):
+            scorer._fill(row, sample)
+        column = {entry_id: i for i, entry_id in enumerate(ids)}
+        y = np.zeros((n, len(ids)), np.float32)
+        y[np.arange(n), [column[label] for label in labels]] = 1.0
+        dual = np.linalg.solve(x @ x.T + ridge * np.eye(n, dtype=np.float32), y)
+        return cls(tuple(ids), vocabulary, idf, x.T @ dual, trained_on)
+
+    def _vector(self, sample: Mapping[str, float]) -> tuple[list[int], np.ndarray]:
+        """Feature indices and TF-IDF values, each block (terms, n-grams) of unit length; every
+        feature must be in the vocabulary."""
+        indices: list[int] = []
+        parts = []
+        for block, weight in (("w:", 1.0), ("c:", CHAR_BLOCK)):
+            known = [(self.vocabulary[k], v) for k, v in sample.items() if k.startswith(block)]
+            if not known:
+                continue
+            idx = [i for i, _ in known]
+            values = np.array([v for _, v in known], np.float32) * self.idf[idx]
+            indices.extend(idx)
+            parts.append(weight * values / np.linalg.norm(values))
+        return indices, np.concatenate(parts) if parts else np.zeros(0, np.float32)
+
+    def _fill(self, row: np.ndarray, sample: Mapping[str, float]) -> None:
+        indices, values = self._vector(sample)
+        row[indices] = values
+
+    def scores(self, sample: Mapping[str, float]) -> dict[str, float]:
+        """The classifier's score per entry (about 1 for a training question's own entry)."""
+        known = {k: v for k, v in sample.items() if k in self.vocabulary}
+        indices, values = self._vector(known)
+        if not indices:
+            return dict.fromkeys(self.ids, 0.0)
+        result = values @ self.weights[indices].astype(np.float32)
+        return dict(zip(self.ids, result.tolist(), strict=True))
+
+    def save(self, path: Path) -> None:
+        keys = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        np.savez_compressed(
+            path,
+            ids=np.array(self.ids),
+            vocabulary=np.array(keys),
+            idf=self.idf,
+            weights=self.weights.astype(np.float16),
+            trained_on=np.array(self.trained_on),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> LearnedScorer:
+        with np.load(path, allow_pickle=False) as data:
+            keys = data["vocabulary"].tolist()
+            return cls(
+                tuple(data["ids"].tolist()),
+                {key: i for i, key in enumerate(keys)},
+                data["idf"],
+                data["weights"],
+                str(data["trained_on"]),
+            )
+
+
+def training_set(
+    kb: KnowledgeBase, questions: Iterable[tuple[str, str]]
+) -> tuple[list[str], list[str]]:
+    """Texts and entry ids to fit on: each entry's title, keywords and answer sentences, and the
+    given (question, entry id) pairs, which must be tuning data only."""
+    texts: list[str] = []
+    labels: list[str] = []
+    for entry in kb.entries.values():
+        own = [
+            entry.title,
+            *entry.keywords,
+            *(p for p in SENTENCE.split(plain_text(entry.answer)) if p.strip()),
+        ]
+        texts.extend(own)
+        labels.extend([entry.id] * len(own))
+    for text, entry_id in questions:
+        texts.append(text)
+        labels.append(entry_id)
+    return texts, labels
+
+
+def fit_scorer(kb: KnowledgeBase, texts: Sequence[str], labels: Sequence[str]) -> LearnedScorer:
+    """A scorer fitted on the texts, read by the knowledge base's own question reader."""
+    samples = [features_of(kb, text) for text in texts]
+    return LearnedScorer.fit(samples, labels, list(kb.entries), fingerprint(texts, labels))
+
+
+def features_of(kb: KnowledgeBase, text: str) -> dict[str, float]:
+    """A text's features as the knowledge base reads it."""
+    return features(kb.reader.read(text).terms, text)

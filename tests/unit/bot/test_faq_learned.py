@@ -1,0 +1,56 @@
+"""The FAQ's learned scorer: fitted on shipped and tuning data only, and kept in step with both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.faq_eval import paraphrases, real_questions
+from benchmarks.faq_fit_scorer import labelled, tuning_questions
+from bot.features.faq.knowledge import knowledge_base
+from bot.features.faq.learned import LearnedScorer, features, fingerprint, training_set
+
+KB = knowledge_base()
+
+
+def shipped_training_set() -> tuple[list[str], list[str]]:
+    questions = [pair for qs in tuning_questions().values() for pair in labelled(qs)]
+    return training_set(KB, questions)
+
+
+def test_the_shipped_scorer_was_fitted_on_the_current_entries_and_tuning_questions() -> None:
+    assert KB.scorer is not None
+    assert KB.scorer.trained_on == fingerprint(*shipped_training_set())
+    assert KB.scorer.ids == tuple(KB.entries)
+
+
+def test_no_held_out_question_is_among_the_questions_the_scorer_is_fitted_on() -> None:
+    texts = set(shipped_training_set()[0]) - set(training_set(KB, [])[0])  # the entries' own text
+    held_out = [
+        q.text
+        for name, qs in (real_questions() | paraphrases()).items()
+        if name in ("real heldout", "para heldout", "para blind")
+        for q in qs
+    ]
+    assert len(held_out) > 250
+    assert [q for q in held_out if q in texts] == []
+
+
+def test_a_fitted_scorer_puts_each_training_text_first_and_survives_a_round_trip(
+    tmp_path: Path,
+) -> None:
+    texts = ["funding rate on perpetual swaps", "put option premium", "tax on a short sale"]
+    labels = ["funding", "protective_put", "tax"]
+    samples = [features({}, text) for text in texts]
+    scorer = LearnedScorer.fit(samples, labels, labels, fingerprint(texts, labels))
+    firsts = [max(scores := scorer.scores(s), key=scores.__getitem__) for s in samples]
+    assert firsts == labels
+    scorer.save(tmp_path / "scorer.npz")
+    loaded = LearnedScorer.load(tmp_path / "scorer.npz")
+    assert loaded.trained_on == scorer.trained_on
+    again = loaded.scores(features({}, "perpetual funding"))
+    assert max(again, key=again.__getitem__) == "funding"
+
+
+def test_unknown_words_give_every_entry_a_zero_learned_score() -> None:
+    assert KB.scorer is not None
+    assert set(KB.scorer.scores(features({}, "zzqx")).values()) == {0.0}
