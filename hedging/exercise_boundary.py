@@ -63,6 +63,7 @@ class _Point:
 
     at: float  # u / T: where the boundary is read (its time to expiry)
     lag: float  # (τ − u) / T, or t / T in the premium: how long the stock has to get there
+    root_lag: float  # √lag
     weight: float  # quadrature weight, with the interval's length / T folded in
     boundary: tuple[float, ...]  # interpolation weights that read the boundary at u
 
@@ -85,14 +86,17 @@ def _scheme() -> _Scheme:
         for y, weight in _gauss_legendre(FIXED_POINT_POINTS):
             at = tau * (1 + y) / 2
             z = 2 * math.sqrt(at) - 1
-            points.append(_Point(at, tau - at, weight * tau / 2, _interpolation_weights(z)))
+            lag = tau - at
+            weights = _interpolation_weights(z)
+            points.append(_Point(at, lag, math.sqrt(lag), weight * tau / 2, weights))
         fixed_point.append(tuple(points))
     premium = []
     for y, weight in _gauss_legendre(PREMIUM_POINTS):
         root_t = (1 + y) / 2  # t = T·root_t², so dt = T·root_t·dy
         lag = root_t * root_t
         z = 2 * math.sqrt(1 - lag) - 1
-        premium.append(_Point(1 - lag, lag, weight * root_t, _interpolation_weights(z)))
+        weights = _interpolation_weights(z)
+        premium.append(_Point(1 - lag, lag, root_t, weight * root_t, weights))
     return _Scheme(tuple(r * r for r in roots), tuple(fixed_point), tuple(premium))
 
 
@@ -124,23 +128,25 @@ def put_boundary(
         start = min(start, ceiling) if math.isfinite(start) and start > 0 else 0.5 * cap
         heights.append(math.log(start / cap) ** 2)
     sqrt, erfc, exp, log = math.sqrt, math.erfc, math.exp, math.log
-    prepared = []  # what the integrals need at each point, worked out once for both steps
+    # d₊(t, z)/√2 = ln z·scale/√(t/T) + growth·√(t/T), and σ√(t/2) = half·√(t/T)
+    life_spread = vol * sqrt(years)
+    scale = 1 / (life_spread * SQRT2)
+    growth = (carry * sqrt(years) / vol + 0.5 * life_spread) / SQRT2
+    half = life_spread / SQRT2
+    half_years = years / 2  # Φ = erfc/2
+    prepared = []  # what the integrals need at each point, worked out once for every step
     for node, points in zip(scheme.nodes, scheme.fixed_point, strict=True):
-        rows = []
-        for point in points:
-            lag = point.lag * years
-            spread = vol * sqrt(lag)
-            half = point.weight * years / 2
-            rows.append(
-                (
-                    point.boundary,
-                    1 / (spread * SQRT2),
-                    (carry * lag / spread + 0.5 * spread) / SQRT2,
-                    spread / SQRT2,
-                    half * exp(rate * point.at * years),
-                    half * exp(dividend_yield * point.at * years),
-                )
+        rows = [
+            (
+                point.boundary,
+                scale / point.root_lag,
+                growth * point.root_lag,
+                half * point.root_lag,
+                point.weight * half_years * exp(rate * years * point.at),
+                point.weight * half_years * exp(dividend_yield * years * point.at),
             )
+            for point in points
+        ]
         tau = node * years
         prepared.append((tau, vol * sqrt(tau), exp(-carry * tau), rows))
     log_cap = log(cap)
@@ -169,22 +175,18 @@ def put_boundary(
             target = min(target, ceiling) if math.isfinite(target) and target > 0 else b
             new_heights.append(log(target / cap) ** 2)
         heights = new_heights
-    terms = []
-    for point in scheme.premium:
-        lag = point.lag * years
-        spread = vol * sqrt(lag)
-        weight = point.weight * years / 2
-        terms.append(
-            (
-                log_cap - sqrt(max(sum(map(mul, point.boundary, heights)), 0.0)),
-                1 / (spread * SQRT2),
-                (carry * lag / spread + 0.5 * spread) / SQRT2,
-                spread / SQRT2,
-                weight * rate * exp(-rate * lag),
-                weight * dividend_yield * exp(-dividend_yield * lag),
-            )
+    terms = tuple(
+        (
+            log_cap - sqrt(max(sum(map(mul, point.boundary, heights)), 0.0)),
+            scale / point.root_lag,
+            growth * point.root_lag,
+            half * point.root_lag,
+            point.weight * half_years * rate * exp(-rate * years * point.lag),
+            point.weight * half_years * dividend_yield * exp(-dividend_yield * years * point.lag),
         )
-    return PutBoundary(cap * exp(-sqrt(heights[-1])), tuple(terms))
+        for point in scheme.premium
+    )
+    return PutBoundary(cap * exp(-sqrt(heights[-1])), terms)
 
 
 def put_premium(boundary: PutBoundary, moneyness: float) -> float:
