@@ -49,16 +49,9 @@ def _q(carry: float, rate: float, vol: float, years: float, sign: int) -> tuple[
 
 
 def critical_price(
-    kind: OptionType,
-    strike: float,
-    years: float,
-    rate: float,
-    vol: float,
-    dividend_yield: float,
-    newton_steps: int = MAX_ITERATIONS,
+    kind: OptionType, strike: float, years: float, rate: float, vol: float, dividend_yield: float
 ) -> float:
-    """BAW's S*: where holding the option is worth the same as exercising it (Newton from Haug's
-    seed, at most `newton_steps` steps)."""
+    """S*: where holding the option is worth the same as exercising it (Newton, Haug's seed)."""
     carry = rate - dividend_yield
     put = kind is OptionType.PUT
     seed_q, q = _q(carry, rate, vol, years, -1 if put else 1)
@@ -73,7 +66,7 @@ def critical_price(
         spot = strike + (infinite - strike) * (
             1 - math.exp(-(carry * years + 2 * root_t) * strike / (infinite - strike))
         )
-    for _ in range(newton_steps):
+    for _ in range(MAX_ITERATIONS):
         d1 = _d1(spot, strike, years, carry, vol)
         european = black_scholes(kind, spot, strike, years, rate, vol, dividend_yield)
         if put:
@@ -129,16 +122,14 @@ def barone_adesi_whaley(
 # Where the put's early exercise is certainly worth less than this share of its European price
 # (an upper bound, see _premium_bound), the European price is the American one.
 NEGLIGIBLE_PREMIUM = 1e-4
-GUESS_NEWTON_STEPS = 1  # on BAW's critical price at each node: a start, not an answer
 
 
 def _baw_start(rate: float, dividend_yield: float, vol: float) -> Callable[[float], float]:
-    """The fixed point's starting guess: BAW's critical put price per unit strike, roughly."""
+    """The fixed point's starting guess: BAW's critical put price per unit strike. A rougher
+    start (one Newton step short of it) leaves the two steps oscillating when r is near q."""
 
     def start(years: float) -> float:
-        return critical_price(
-            OptionType.PUT, 1.0, years, rate, vol, dividend_yield, GUESS_NEWTON_STEPS
-        )
+        return critical_price(OptionType.PUT, 1.0, years, rate, vol, dividend_yield)
 
     return start
 
@@ -190,7 +181,7 @@ def american_many(
             start = _baw_start(put_rate, put_yield, vol)
             boundary = put_boundary(years, put_rate, put_yield, vol, start)
         if moneyness <= boundary.at_expiry:  # at or beyond the critical price: exercise now
-            prices.append(intrinsic)
+            prices.append(max(european, intrinsic))
             continue
         premium = unit * max(put_premium(boundary, moneyness), 0.0)
         prices.append(max(european + premium, intrinsic))

@@ -20,7 +20,7 @@ from hedging.pricing import SQRT2, norm_cdf
 BOUNDARY_NODES = 4  # Chebyshev nodes in √τ beyond τ = 0, where B = X is known
 FIXED_POINT_POINTS = 4  # Gauss–Legendre points for the integrals at each node
 PREMIUM_POINTS = 10  # Gauss–Legendre points for the premium at the spot
-FIXED_POINT_STEPS = 2  # Jacobi–Newton steps from the starting guess
+FIXED_POINT_STEPS = 2  # a Jacobi–Newton step from the starting guess, then plain ones
 INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
 
 
@@ -150,7 +150,7 @@ def put_boundary(
         tau = node * years
         prepared.append((tau, vol * sqrt(tau), exp(-carry * tau), rows))
     log_cap = log(cap)
-    for _ in range(FIXED_POINT_STEPS):
+    for step in range(FIXED_POINT_STEPS):
         depths = [sqrt(height) for height in heights]  # ln(X/B) at the nodes
         new_heights = []
         for (tau, spread, forward_factor, rows), depth in zip(prepared, depths, strict=True):
@@ -166,12 +166,12 @@ def put_boundary(
             numerator = norm_cdf(d_minus) + rate * interest
             denominator = norm_cdf(d_plus) + dividend_yield * dividends
             target = forward_factor * numerator / denominator if denominator > 0 else b
-            # Jacobi–Newton: Newton on b = f(b), with f's slope from the terms outside the integrals
-            slope = (forward_factor * INV_SQRT_2PI / (b * spread)) * (
-                exp(-0.5 * d_minus * d_minus) / denominator
-                - exp(-0.5 * d_plus * d_plus) * numerator / (denominator * denominator)
-            )
-            target = b + (target - b) / (1 - slope) if slope != 1 else target
+            if step == 0:  # Jacobi–Newton: f's slope from the terms outside the integrals
+                slope = (forward_factor * INV_SQRT_2PI / (b * spread)) * (
+                    exp(-0.5 * d_minus * d_minus) / denominator
+                    - exp(-0.5 * d_plus * d_plus) * numerator / (denominator * denominator)
+                )
+                target = b + (target - b) / (1 - slope) if slope != 1 else target
             target = min(target, ceiling) if math.isfinite(target) and target > 0 else b
             new_heights.append(log(target / cap) ** 2)
         heights = new_heights

@@ -120,6 +120,19 @@ def test_one_boundary_prices_many_spots_as_it_prices_each():
         assert many == [american(kind, spot, 100.0, 0.5, 0.05, 0.25, 0.03) for spot in spots]
 
 
+def test_a_three_day_call_with_the_rate_equal_to_the_yield_is_not_exercised_at_once():
+    """Hypothesis found it: from a rough start, the boundary's fixed point oscillated for r = q
+    and put this call beyond its critical price."""
+    case = (OptionType.CALL, 20.0, 18.75, 3, 0.015625, 0.25, 0.015625)
+    expected = quantlib_american(*case, "fd")
+    kind, spot, strike, days, rate, vol, dividend_yield = case
+
+    assert expected > spot - strike
+    assert american(kind, spot, strike, days / 365, rate, vol, dividend_yield) == pytest.approx(
+        expected, rel=AGREEMENT
+    )
+
+
 def test_a_short_dated_call_in_the_money_on_a_dividend_payer_is_worth_its_early_exercise():
     """Ten days, a 3.6% yield and a rate under 1%: early exercise adds 1.3% to the European price,
     which a rule of "no early exercise where rate × years is small" used to miss."""
