@@ -49,7 +49,13 @@ def _q(carry: float, rate: float, vol: float, years: float, sign: int) -> tuple[
 
 
 def critical_price(
-    kind: OptionType, strike: float, years: float, rate: float, vol: float, dividend_yield: float
+    kind: OptionType,
+    strike: float,
+    years: float,
+    rate: float,
+    vol: float,
+    dividend_yield: float,
+    tolerance: float = TOLERANCE,
 ) -> float:
     """S*: where holding the option is worth the same as exercising it (Newton, Haug's seed)."""
     carry = rate - dividend_yield
@@ -73,14 +79,14 @@ def critical_price(
             lhs = strike - spot
             rhs = european - (1 - grow * norm_cdf(-d1)) * spot / q
             slope = -grow * norm_cdf(-d1) * (1 - 1 / q) - (1 + grow * _norm_pdf(-d1) / root_t) / q
-            if abs(lhs - rhs) / strike < TOLERANCE:
+            if abs(lhs - rhs) / strike < tolerance:
                 break
             spot = (strike - rhs + slope * spot) / (1 + slope)
         else:
             lhs = spot - strike
             rhs = european + (1 - grow * norm_cdf(d1)) * spot / q
             slope = grow * norm_cdf(d1) * (1 - 1 / q) + (1 - grow * _norm_pdf(d1) / root_t) / q
-            if abs(lhs - rhs) / strike < TOLERANCE:
+            if abs(lhs - rhs) / strike < tolerance:
                 break
             spot = (strike + rhs - slope * spot) / (1 - slope)
     return spot
@@ -124,12 +130,17 @@ def barone_adesi_whaley(
 NEGLIGIBLE_PREMIUM = 1e-4
 
 
+START_TOLERANCE = 1e-5  # on BAW's critical price as the fixed point's start: 0.001% of K
+
+
 def _baw_start(rate: float, dividend_yield: float, vol: float) -> Callable[[float], float]:
     """The fixed point's starting guess: BAW's critical put price per unit strike. A rougher
-    start (one Newton step short of it) leaves the two steps oscillating when r is near q."""
+    start (a single Newton step from Haug's seed) left the fixed point oscillating when r ≈ q."""
 
     def start(years: float) -> float:
-        return critical_price(OptionType.PUT, 1.0, years, rate, vol, dividend_yield)
+        return critical_price(
+            OptionType.PUT, 1.0, years, rate, vol, dividend_yield, START_TOLERANCE
+        )
 
     return start
 
