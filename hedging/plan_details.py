@@ -14,7 +14,7 @@ class OptionDetails(Model):
     implied_vol: float
     rate: float
     premium_per_unit_usd: float
-    model: str  # "black-scholes", "black-76" or "american" (Ju–Zhong)
+    model: str  # "black-scholes", "black-76" or "american" (hedging.american)
     symbol: str = ""
     strike_pct: float = 0.0  # -0.05 = 5% below the price
     expiry: datetime | None = None

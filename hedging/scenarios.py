@@ -7,7 +7,7 @@ from functools import cache
 
 from pydantic import TypeAdapter
 
-from hedging.american import american
+from hedging.american import american_many
 from hedging.models import Costs, Leg, Plan, PortfolioSummary, Scenario, Side
 from hedging.pricing import OptionType, black76_many, black_scholes
 
@@ -26,9 +26,10 @@ def option_values(leg: Leg, underlyings: list[float]) -> list[float]:
     dividends = leg.dividend_yield or 0.0
     if leg.option_model == "black-76":
         models = black76_many(kind, underlyings, strike, years, rate, vol)
+    elif leg.option_model == "american":
+        models = american_many(kind, underlyings, strike, years, rate, vol, dividends)
     else:
-        pricer = american if leg.option_model == "american" else black_scholes
-        models = [pricer(kind, u, strike, years, rate, vol, dividends) for u in underlyings]
+        models = [black_scholes(kind, u, strike, years, rate, vol, dividends) for u in underlyings]
     if put:
         return [max(m, max(strike - u, 0.0)) for m, u in zip(models, underlyings, strict=True)]
     return [max(m, max(u - strike, 0.0)) for m, u in zip(models, underlyings, strict=True)]

@@ -36,7 +36,7 @@ STRIKE_BY_OUTLOOK = {Outlook.BIG_DROP: 0, Outlook.UNSURE: 1, Outlook.INSURANCE: 
 SECONDS_PER_YEAR = 365 * 24 * 3600
 BLACK_76 = "black-76"
 BLACK_SCHOLES = "black-scholes"
-AMERICAN = "american"  # Ju–Zhong (refined Barone-Adesi–Whaley), for share and ETF options
+AMERICAN = "american"  # Andersen–Lake–Offengelt exercise boundary, for share and ETF options
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,8 +278,8 @@ def _notes(context: Context, markets: list[OptionMarket], skipped: list[str]) ->
         )
         if any(m.asset.asset_class in (AssetClass.STOCK, AssetClass.ETF) for m in markets):
             notes.append(
-                "Share options are American: they are priced with Ju–Zhong's approximation, "
-                "which adds the value of being able to exercise early."
+                "Share options are American: their price adds the value of being able to "
+                "exercise early, worked out from the price at which exercising beats holding."
             )
     return notes
 

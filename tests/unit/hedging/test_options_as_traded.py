@@ -38,7 +38,7 @@ def test_share_option_puts_are_skewed_too_and_priced_as_american():
 
     assert plan.options.model == "american"
     assert plan.option_strikes[-1].implied_vol > plan.option_strikes[0].implied_vol
-    assert any("Ju–Zhong" in note for note in plan.notes)
+    assert any("American" in note and "exercise early" in note for note in plan.notes)
 
 
 def test_the_premium_is_paid_at_the_ask_and_the_spread_is_shown_apart():

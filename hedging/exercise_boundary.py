@@ -1,0 +1,201 @@
+"""The early-exercise boundary of an American put, and the premium it is worth.
+
+Andersen, Lake and Offengelt (2016): the boundary B(τ) is the fixed point of Kim's (1990)
+equation written at the boundary itself, solved at Chebyshev nodes in √τ with Jacobi–Newton
+steps; the premium is the interest earned on the strike, less the dividends given up, over every
+moment the stock spends below B (Gauss–Legendre sums throughout). Everything is per unit of
+strike, so one boundary serves every spot and strike with the same life, rate, yield and vol.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from operator import mul
+
+from hedging.pricing import SQRT2, norm_cdf
+
+BOUNDARY_NODES = 4  # Chebyshev nodes in √τ beyond τ = 0, where B = X is known
+FIXED_POINT_POINTS = 4  # Gauss–Legendre points for the integrals at each node
+PREMIUM_POINTS = 10  # Gauss–Legendre points for the premium at the spot
+FIXED_POINT_STEPS = 2  # a Jacobi–Newton step from the starting guess, then plain ones
+INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
+
+
+def _gauss_legendre(count: int) -> list[tuple[float, float]]:
+    """(node, weight) pairs on [−1, 1]: Newton's method on the Legendre polynomial P_count."""
+    points = []
+    for i in range(1, count + 1):
+        x = math.cos(math.pi * (i - 0.25) / (count + 0.5))
+        for _ in range(100):
+            previous, value = 1.0, x
+            for k in range(2, count + 1):
+                previous, value = value, ((2 * k - 1) * x * value - (k - 1) * previous) / k
+            slope = count * (x * value - previous) / (x * x - 1)
+            step = value / slope
+            x -= step
+            if abs(step) < 1e-15:
+                break
+        points.append((x, 2 / ((1 - x * x) * slope * slope)))
+    return sorted(points)
+
+
+def _interpolation_weights(z: float) -> tuple[float, ...]:
+    """Weights on the boundary's values at Chebyshev–Lobatto nodes −cos(jπ/n), j = 1..n, that
+    interpolate it at z ∈ [−1, 1] (barycentric form; node 0, τ = 0, carries a value of 0)."""
+    count = BOUNDARY_NODES
+    nodes = [-math.cos(j * math.pi / count) for j in range(count + 1)]
+    for j, node in enumerate(nodes):
+        if abs(z - node) < 1e-13:
+            return tuple(float(k == j) for k in range(1, count + 1))
+    terms = [
+        (-1) ** j * (0.5 if j in (0, count) else 1.0) / (z - node) for j, node in enumerate(nodes)
+    ]
+    total = sum(terms)
+    return tuple(term / total for term in terms[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    """A quadrature point, in fractions of the option's life T so that it serves every T."""
+
+    at: float  # u / T: where the boundary is read (its time to expiry)
+    lag: float  # (τ − u) / T, or t / T in the premium: how long the stock has to get there
+    root_lag: float  # √lag
+    weight: float  # quadrature weight, with the interval's length / T folded in
+    boundary: tuple[float, ...]  # interpolation weights that read the boundary at u
+
+
+@dataclass(frozen=True, slots=True)
+class _Scheme:
+    nodes: tuple[float, ...]  # τ_i / T
+    fixed_point: tuple[tuple[_Point, ...], ...]  # per node: ∫ from 0 to τ_i
+    premium: tuple[_Point, ...]  # ∫ over the option's life, in √t
+
+
+@cache
+def _scheme() -> _Scheme:
+    """Where the fixed point and the premium read the boundary: built once, on first use."""
+    roots = [(1 - math.cos(j * math.pi / BOUNDARY_NODES)) / 2 for j in range(1, BOUNDARY_NODES + 1)]
+    fixed_point = []
+    for root in roots:
+        tau = root * root
+        points = []
+        for y, weight in _gauss_legendre(FIXED_POINT_POINTS):
+            at = tau * (1 + y) / 2
+            z = 2 * math.sqrt(at) - 1
+            lag = tau - at
+            weights = _interpolation_weights(z)
+            points.append(_Point(at, lag, math.sqrt(lag), weight * tau / 2, weights))
+        fixed_point.append(tuple(points))
+    premium = []
+    for y, weight in _gauss_legendre(PREMIUM_POINTS):
+        root_t = (1 + y) / 2  # t = T·root_t², so dt = T·root_t·dy
+        lag = root_t * root_t
+        z = 2 * math.sqrt(1 - lag) - 1
+        weights = _interpolation_weights(z)
+        premium.append(_Point(1 - lag, lag, root_t, weight * root_t, weights))
+    return _Scheme(tuple(r * r for r in roots), tuple(fixed_point), tuple(premium))
+
+
+@dataclass(frozen=True, slots=True)
+class PutBoundary:
+    """An American put's exercise boundary per unit of strike, and the premium's terms."""
+
+    at_expiry: float  # B(T) / K: at or below it, exercise now
+    # per premium point: (ln B/K, 1/(σ√(2t)), d₊·√2 less its ln term, σ√(t/2), interest, dividend)
+    terms: tuple[tuple[float, float, float, float, float, float], ...]
+
+
+def put_boundary(
+    years: float, rate: float, dividend_yield: float, vol: float, guess: Callable[[float], float]
+) -> PutBoundary:
+    """Solve B(τ) = K·e^(−(r−q)τ)·N(τ)/D(τ) at the nodes (ALO's fixed point, unit strike), where
+    N = Φ(d₋(τ, B(τ))) + r∫₀^τ e^(ru)·Φ(d₋(τ − u, B(τ)/B(u))) du, and D likewise with d₊ and q,
+    from `guess(τ)`, a rough B(τ)/K.
+
+    What is interpolated is (ln(B/X))², smooth in √τ where B itself is not; its square root is
+    ln(X/B), so reading ln B at a point takes a square root and no logarithm."""
+    scheme = _scheme()
+    carry = rate - dividend_yield
+    cap = min(1.0, rate / dividend_yield) if dividend_yield > 0 else 1.0  # B(0⁺) = X / K
+    ceiling = cap * (1 - 1e-12)
+    heights = []  # (ln(B/X))² at the nodes
+    for node in scheme.nodes:
+        start = guess(node * years)
+        start = min(start, ceiling) if math.isfinite(start) and start > 0 else 0.5 * cap
+        heights.append(math.log(start / cap) ** 2)
+    sqrt, erfc, exp, log = math.sqrt, math.erfc, math.exp, math.log
+    # d₊(t, z)/√2 = ln z·scale/√(t/T) + growth·√(t/T), and σ√(t/2) = half·√(t/T)
+    life_spread = vol * sqrt(years)
+    scale = 1 / (life_spread * SQRT2)
+    growth = (carry * sqrt(years) / vol + 0.5 * life_spread) / SQRT2
+    half = life_spread / SQRT2
+    half_years = years / 2  # Φ = erfc/2
+    prepared = []  # what the integrals need at each point, worked out once for every step
+    for node, points in zip(scheme.nodes, scheme.fixed_point, strict=True):
+        rows = [
+            (
+                point.boundary,
+                scale / point.root_lag,
+                growth * point.root_lag,
+                half * point.root_lag,
+                point.weight * half_years * exp(rate * years * point.at),
+                point.weight * half_years * exp(dividend_yield * years * point.at),
+            )
+            for point in points
+        ]
+        tau = node * years
+        prepared.append((tau, vol * sqrt(tau), exp(-carry * tau), rows))
+    log_cap = log(cap)
+    for step in range(FIXED_POINT_STEPS):
+        depths = [sqrt(height) for height in heights]  # ln(X/B) at the nodes
+        new_heights = []
+        for (tau, spread, forward_factor, rows), depth in zip(prepared, depths, strict=True):
+            interest = dividends = 0.0
+            for weights, inv_spread, drift, half_spread, rate_weight, dividend_weight in rows:
+                reach = sum(map(mul, weights, heights))
+                x = (sqrt(reach) - depth if reach > 0 else -depth) * inv_spread + drift  # d₊/√2
+                interest += rate_weight * erfc(half_spread - x)
+                dividends += dividend_weight * erfc(-x)
+            b = cap * exp(-depth)
+            d_plus = (log_cap - depth + carry * tau) / spread + 0.5 * spread
+            d_minus = d_plus - spread
+            numerator = norm_cdf(d_minus) + rate * interest
+            denominator = norm_cdf(d_plus) + dividend_yield * dividends
+            target = forward_factor * numerator / denominator if denominator > 0 else b
+            if step == 0:  # Jacobi–Newton: f's slope from the terms outside the integrals
+                slope = (forward_factor * INV_SQRT_2PI / (b * spread)) * (
+                    exp(-0.5 * d_minus * d_minus) / denominator
+                    - exp(-0.5 * d_plus * d_plus) * numerator / (denominator * denominator)
+                )
+                target = b + (target - b) / (1 - slope) if slope != 1 else target
+            target = min(target, ceiling) if math.isfinite(target) and target > 0 else b
+            new_heights.append(log(target / cap) ** 2)
+        heights = new_heights
+    terms = tuple(
+        (
+            log_cap - sqrt(max(sum(map(mul, point.boundary, heights)), 0.0)),
+            scale / point.root_lag,
+            growth * point.root_lag,
+            half * point.root_lag,
+            point.weight * half_years * rate * exp(-rate * years * point.lag),
+            point.weight * half_years * dividend_yield * exp(-dividend_yield * years * point.lag),
+        )
+        for point in scheme.premium
+    )
+    return PutBoundary(cap * exp(-sqrt(heights[-1])), terms)
+
+
+def put_premium(boundary: PutBoundary, moneyness: float) -> float:
+    """Early-exercise premium per unit strike at spot/strike = moneyness, above the boundary:
+    ∫₀^T r·e^(−rt)·Φ(−d₋(t, S/B(T−t))) − q·(S/K)·e^(−qt)·Φ(−d₊(t, S/B(T−t))) dt."""
+    log_moneyness = math.log(moneyness)
+    erfc = math.erfc
+    premium = 0.0
+    for log_boundary, inv_spread, drift, half_spread, interest, dividends in boundary.terms:
+        x = (log_moneyness - log_boundary) * inv_spread + drift  # d₊ / √2
+        premium += interest * erfc(x - half_spread) - moneyness * dividends * erfc(x)
+    return premium
