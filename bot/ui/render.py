@@ -31,6 +31,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # the files do not change under a running bot: no stat() per reply
     )
     env.filters.update(usd=usd, signed_usd=signed_usd, pct=pct, qty=qty)
     return env
