@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -271,7 +272,8 @@ class KnowledgeBase:
         if not read.asks:
             return True
         general = set(self.general[1]) if self.general else set()
-        return read.asked <= general | HOW_TO_HEDGE | CONTEXT_TERMS | {"bot"}
+        topic = {term for term in read.asked if not _is_holding_context(term)}
+        return topic <= general | HOW_TO_HEDGE | CONTEXT_TERMS | {"bot"}
 
     def from_start_payload(self, payload: str) -> Entry | None:
         """The entry a `/start faq_<id>` deep link names, if any."""
@@ -336,6 +338,16 @@ def names_a_holding(text: str) -> bool:
         return bool(parse_holdings(text))
     except ValueError:
         return False
+
+
+HOLDING_WORDS = frozenset({"hold", "own", "have", "got", "bought", "my"})
+AMOUNT = re.compile(r"[\d.,]+[kmb]?")
+
+
+def _is_holding_context(term: str) -> bool:
+    """The size and the verb of a holding named in the asking sentence ("how do I hedge 2 BTC",
+    "I hold 2 BTC, how do I hedge it"): what is held, not what is asked."""
+    return term in HOLDING_WORDS or AMOUNT.fullmatch(term) is not None
 
 
 def looks_like_plan_request(text: str) -> bool:

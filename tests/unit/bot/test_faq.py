@@ -198,6 +198,10 @@ def test_an_unrelated_question_is_no_match(question: str) -> None:
     ("text", "is_plan"),
     [
         ("hedge my 2 BTC", True),
+        ("how do I hedge 2 BTC?", True),
+        ("I hold 2 BTC, how do I hedge it?", True),
+        ("how should I protect my 1.5 eth", True),
+        ("I have 2 BTC: what is funding?", False),
         ("I hold 0.5 eth, worried about CPI", True),
         ("$500k of SPY before earnings", True),
         ("what if i hedge 30%", False),
