@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 from hedging.models import Concern, Model
 
 DEFAULT_EVENTS_FILE = Path(__file__).resolve().parent / "data" / "events.toml"
+EVENT_BUFFER_DAYS = 1.0  # a hedge for an event stays on a day after it, for the market to digest
+MAX_HORIZON_DAYS = 365
 
 
 class DateStatus(StrEnum):
@@ -112,3 +114,9 @@ def as_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
+
+
+def days_past_event(event_at: datetime, now: datetime) -> float:
+    """Days from now until a day after the event: what a hedge for that event has to last (not
+    yet rounded up to whole days, nor held to MAX_HORIZON_DAYS)."""
+    return (as_utc(event_at) - as_utc(now)).total_seconds() / 86_400 + EVENT_BUFFER_DAYS

@@ -6,6 +6,7 @@ import math
 from datetime import UTC, datetime
 
 from hedging.errors import HedgeInputError
+from hedging.events import MAX_HORIZON_DAYS, days_past_event
 from hedging.market import MarketDataProvider, asset_for
 from hedging.models import (
     MAX_NOTIONAL_USD,
@@ -27,8 +28,6 @@ from hedging.plans.options import build_options_plan
 from hedging.recommend import rank_plans
 
 YOU = "you"
-EVENT_BUFFER_DAYS = 1.0  # keep the hedge on for a day after the event
-MAX_HORIZON_DAYS = 365
 
 
 def _position(
@@ -64,8 +63,7 @@ def horizon_until_event(request: HedgeRequest, now: datetime) -> HedgeRequest:
     intent = request.intent
     if intent.event_at is None or "horizon_days" in intent.model_fields_set:
         return request
-    event_at = intent.event_at if intent.event_at.tzinfo else intent.event_at.replace(tzinfo=UTC)
-    days = (event_at - now).total_seconds() / 86400 + EVENT_BUFFER_DAYS
+    days = days_past_event(intent.event_at, now)
     if days < 1:
         raise HedgeInputError("That event has already passed; pick a horizon in days instead.")
     horizon = min(math.ceil(days), MAX_HORIZON_DAYS)

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field
 
-from hedging.events import EventCalendar, load_calendar
+from hedging.events import EventCalendar, days_past_event, load_calendar
 from hedging.language.assets import AssetBook
 from hedging.language.events import calendar_event
 from hedging.language.horizons import read_day, read_horizon
@@ -31,7 +31,6 @@ from hedging.language.tokens import clean
 from hedging.models import MAX_NOTIONAL_USD, Concern, Holding, Model, Outlook
 
 Route = Literal["plan", "question", "error"]
-EVENT_BUFFER = timedelta(days=1)  # the market needs a day after an event to digest it
 CONTRACT_KEYS = (
     "holdings", "unpriced", "prices_usd", "concern", "event_at", "horizon_days", "outlook",
     "max_cost_usd", "route", "error",
@@ -128,7 +127,7 @@ def understand(
     notes = [event.note] if event.note else []
     remarks = list(notes)
     if event.at is not None and horizon is None:
-        horizon = float(math.ceil((event.at + EVENT_BUFFER - now) / timedelta(days=1)))
+        horizon = float(math.ceil(days_past_event(event.at, now)))
     elif event.at is not None and horizon is not None and now + timedelta(days=horizon) < event.at:
         notes.append(
             f"Your {horizon:g}-day hedge ends before the event on {event.at:%a %d %b}; "
@@ -206,7 +205,7 @@ def parse_intent(text: str, now: datetime, calendar: EventCalendar | None = None
     horizon = read_horizon(cleaned, now.date())
     if horizon is None and event.at is not None and read_day(cleaned, now.date()):
         # "FOMC on Wednesday": until the event plus a day
-        horizon = float(math.ceil((event.at + EVENT_BUFFER - now) / timedelta(days=1)))
+        horizon = float(math.ceil(days_past_event(event.at, now)))
     return ParsedIntent(
         concern=concern,
         horizon_days=horizon,

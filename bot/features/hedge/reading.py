@@ -10,12 +10,17 @@ from datetime import datetime
 from typing import Literal
 
 from bot.ui.render import Texts
-from hedging.events import EventCalendar, ScheduledEvent, load_calendar
+from hedging.events import (
+    MAX_HORIZON_DAYS,
+    EventCalendar,
+    ScheduledEvent,
+    days_past_event,
+    load_calendar,
+)
 from hedging.language.holdings import names_a_negative_holding
 from hedging.models import Concern, Holding, Outlook
 
 Route = Literal["plan", "question", "error"]
-DAY_SECONDS = 86_400
 texts = Texts("hedge")
 
 
@@ -72,10 +77,7 @@ def _calendar_event(
 
 def until_after(event_at: datetime, now: datetime) -> float:
     """Whole days from now to the event plus the core's buffer (the core's own rule)."""
-    from hedging.planner import EVENT_BUFFER_DAYS, MAX_HORIZON_DAYS  # heavy: imported when used
-
-    days = (event_at - now).total_seconds() / DAY_SECONDS + EVENT_BUFFER_DAYS
-    return float(min(max(math.ceil(days), 1), MAX_HORIZON_DAYS))
+    return float(min(max(math.ceil(days_past_event(event_at, now)), 1), MAX_HORIZON_DAYS))
 
 
 def horizon_from_event(reading: MessageReading, now: datetime) -> bool:
