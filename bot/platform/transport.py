@@ -20,8 +20,8 @@ def _chosen(value: ODVInput[float], default: float | None) -> float | None:
 class JsonBodyRequest(HTTPXRequest):
     """python-telegram-bot's HTTPX transport, sending a call's parameters as a JSON body (the Bot
     API takes application/json) rather than a url-encoded form. The form quoted a plan card's
-    text and buttons byte by byte, which cost the bot more than rendering the card. Uploads
-    (charts) still go as multipart forms, through the parent class."""
+    text and buttons byte by byte, about as costly as rendering the card. Uploads (charts) still
+    go as multipart forms, through the parent class."""
 
     async def do_request(
         self,
