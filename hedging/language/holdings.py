@@ -4,7 +4,8 @@
 zero or impossible size); `parse_holding(text, known)` -> the one holding of a text that is
 nothing but a holding, or a HedgeInputError saying why not; `holding_problem(text)` -> that
 reason or None; `holding_fragment(text)` -> the part of a message meant as a holding;
-`names_a_negative_holding(text)`.
+`names_a_negative_holding(text)`; `unsized_holdings(text, known)` -> the assets a text says are held
+without a size ("hedge my ETH").
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from collections.abc import Mapping
 from pydantic import ValidationError
 
 from hedging.errors import HedgeInputError
-from hedging.language.assets import NOT_TICKERS, AssetBook
+from hedging.language.assets import NOT_TICKERS, AssetBook, AssetName
 from hedging.language.positions import read_positions
+from hedging.language.tokens import clean
+from hedging.language.unsized import read_unsized
 from hedging.models import MAX_NOTIONAL_USD, AssetMarket, Holding
 
 __all__ = [
@@ -25,6 +28,7 @@ __all__ = [
     "names_a_negative_holding",
     "parse_holding",
     "parse_holdings",
+    "unsized_holdings",
 ]
 FORMAT_HELP = 'Try something like "2 BTC", "$500k SPY" or "1,000 SOL @ 150".'
 MAX_HOLDING_TEXT = 80
@@ -124,3 +128,8 @@ def holding_problem(text: str) -> str | None:
     except HedgeInputError as error:
         return error.message
     return None
+
+
+def unsized_holdings(text: str, known: Mapping[str, AssetMarket] | None = None) -> list[AssetName]:
+    """Priced assets the text says are held, with no size given ("protect my NVDA")."""
+    return read_unsized(clean(text), AssetBook(_known_assets(known)))

@@ -28,6 +28,7 @@ from hedging.language.horizons import read_day, read_horizon
 from hedging.language.intent import read_budget, read_concern, read_outlook
 from hedging.language.positions import read_positions
 from hedging.language.tokens import clean
+from hedging.language.unsized import read_unsized
 from hedging.models import MAX_NOTIONAL_USD, Concern, Holding, Model, Outlook
 
 Route = Literal["plan", "question", "error"]
@@ -57,6 +58,8 @@ class Understanding(Model):
     max_cost_usd: float | None = None
     route: Route = "question"
     error: str | None = None
+    # not in the contract: assets said to be held with no size ("hedge my ETH"), to ask it
+    unsized: list[UnderstoodHolding] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # not in the contract: every remark
     # the remarks nothing else here implies (the calendar's date, an index proxy); the bot's card
     # words an unpriced asset and a horizon that ends too early from the fields themselves
@@ -120,7 +123,8 @@ def understand(
     today = _local_today(now, tz)  # "until friday" is the user's Friday
     prices = _default_prices() if prices is None else prices
     cleaned = clean(text)
-    read = read_positions(cleaned, AssetBook(prices), is_clean=True)
+    book = AssetBook(prices)
+    read = read_positions(cleaned, book, is_clean=True)
     concern = read_concern(cleaned)
     event = calendar_event(concern, cleaned, now, calendar or load_calendar(), today)
     horizon = read_horizon(cleaned, today)
@@ -167,6 +171,14 @@ def understand(
         route, problem = "error", _how_to_price(read.unpriced)
     else:
         route = "question"
+    unsized = (
+        [
+            UnderstoodHolding(symbol=h.symbol, proxy_for=h.proxy_for)
+            for h in read_unsized(cleaned, book)
+        ]
+        if route == "question"
+        else []
+    )
     if found and read.unpriced:
         notes.append(_how_to_price(read.unpriced))
     return Understanding(
@@ -180,6 +192,7 @@ def understand(
         max_cost_usd=read_budget(cleaned),
         route=route,
         error=problem,
+        unsized=unsized,
         notes=notes,
         remarks=remarks,
     )

@@ -27,6 +27,7 @@ from bot.features.faq.knowledge import (
     Outcome,
     entry_link,
     knowledge_base,
+    looks_like_plan_request,
 )
 from bot.features.faq.words import plain_text
 from bot.platform.features import Group, Handlers
@@ -229,6 +230,7 @@ def setup(application: BotApplication, services: Services) -> None:
     services.hooks.menu["faq"] = on_menu_faq
     services.hooks.free_text = free_text
     services.hooks.term_link = template_link(application)
+    services.hooks.asks_for_plan = looks_like_plan_request
 
 
 def template_link(application: BotApplication) -> Callable[[str], str]:

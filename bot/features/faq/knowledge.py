@@ -24,7 +24,7 @@ from bot.features.faq.words import (
     with_bigrams,
 )
 from bot.ui.render import templates_dir
-from hedging.language.holdings import parse_holdings
+from hedging.language.holdings import parse_holdings, unsized_holdings
 
 DEEP_LINK_PREFIX = "faq_"
 SCORER_FILE = "scorer.npz"  # the learned scorer's weights, fitted by benchmarks/faq_fit_scorer.py
@@ -59,6 +59,12 @@ RANKER_LEAD = NAME_LEAD  # ...and the ranker leads its own runner-up as for a na
 # Besides the general hedging words, what "how do I hedge it" is asked with: a holding named with
 # nothing else asked is a plan request ("I hold 2 BTC, how do I protect it?")
 HOW_TO_HEDGE = frozenset({"=protect", "=reducerisk"})
+# what a hedge request with no size may say besides the asset: the worry, when, and how it is
+# held; anything else ("half", "puts", "collateral") asks the FAQ about a way of hedging
+PLAN_REQUEST_WORDS = """worried scared nervous afraid crash dump drop fall tank fomc cpi earnings
+regulation unlock best way safest investment position holding holder long bags stack portfolio
+take like want need next week month day days tomorrow tonight weekend monday tuesday wednesday
+thursday friday saturday sunday"""
 
 
 class Topic(BaseModel):
@@ -133,6 +139,7 @@ class KnowledgeBase:
         # (entry id, word): a question whose only known term is that word gets that entry
         self.general = None if general is None else (general[0], terms(general[1], thesaurus))
         self.thesaurus = thesaurus
+        self.plan_words = frozenset(terms(PLAN_REQUEST_WORDS, thesaurus))
         by_id = {e.id: e for e in entries}
         self.entries = {i: by_id[i] for t in topics for i in t.entries}  # menu order
         self.index = Bm25Index.build(
@@ -266,14 +273,20 @@ class KnowledgeBase:
         "I hold 2 BTC, worried about CPI" and "You have 3 Bitcoins. How would you hedge them?"
         are plans; "I have 2 BTC: what is funding?" asks the FAQ something.
         """
-        if not names_a_holding(text):
+        sized = names_a_sized_holding(text)
+        unsized = [] if sized else unsized_holdings(text)
+        if not sized and not unsized:
             return False
         read = read or self.reader.read(text)
-        if not read.asks:
+        if sized and not read.asks:
             return True
         general = set(self.general[1]) if self.general else set()
-        topic = {term for term in read.asked if not _is_holding_context(term)}
-        return topic <= general | HOW_TO_HEDGE | CONTEXT_TERMS | {"bot"}
+        plain = general | HOW_TO_HEDGE | CONTEXT_TERMS | {"bot"}
+        if sized:
+            return {t for t in read.asked if not _is_holding_context(t)} <= plain
+        # with no size, every word counts ("hedge half of my BTC" asks about partial hedges)
+        named = {t for asset in unsized for t in terms(asset.typed, self.thesaurus)}
+        return set(read.unigrams) <= plain | named | self.plan_words
 
     def from_start_payload(self, payload: str) -> Entry | None:
         """The entry a `/start faq_<id>` deep link names, if any."""
@@ -331,9 +344,10 @@ def entry_link(entry_id: str, bot_username: str) -> str:
     return f"https://t.me/{bot_username.lstrip('@')}?start={DEEP_LINK_PREFIX}{entry_id}"
 
 
-def names_a_holding(text: str) -> bool:
-    """Whether the text names something held ("2 BTC", "$500k of SPY"). The FAQ's one door to
-    the holdings parser, so the parser can be swapped without touching the matcher."""
+def names_a_sized_holding(text: str) -> bool:
+    """Whether the text names something held with its size ("2 BTC", "$500k of SPY"). With
+    `unsized_holdings` ("my ETH"), the FAQ's doors to the holdings parser, so the parser can be
+    swapped without touching the matcher."""
     try:
         return bool(parse_holdings(text))
     except ValueError:

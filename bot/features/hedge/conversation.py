@@ -98,9 +98,10 @@ async def ask(
     if quiet:
         return step
     template, keyboard = QUESTIONS[step]
-    markup = keyboard(update.effective_user.id)
-    holdings = draft.get("holdings") or []
-    body = texts(template, holdings=holdings)
+    unsized = draft.get("unsized") or []
+    owner = update.effective_user.id
+    markup = keyboards.size_step(owner) if unsized else keyboard(owner)
+    body = texts(template, holdings=draft.get("holdings") or [], unsized=unsized)
     if update.callback_query and not new_message:
         await edit(update.callback_query, body, markup)
     else:
@@ -163,6 +164,8 @@ async def free_text(update: Update, context: BotContext) -> object:
         await _bad(update, "holdings", too_long=True)
         return ConversationHandler.END
     reading, now = _read(context, update.effective_user.id, text)
+    if reading.route == "question" and reading.unsized and _asks_for_plan(context, text):
+        return await _ask_size(update, context, reading, now)
     if reading.route == "question":
         fallback = context.services.hooks.free_text
         if fallback is not None:
@@ -180,6 +183,34 @@ async def free_text(update: Update, context: BotContext) -> object:
     return await advance(update, context)
 
 
+def _asks_for_plan(context: BotContext, text: str) -> bool:
+    """Whether a message that names assets without sizes wants a plan for them ("hedge my ETH
+    before CPI") rather than an answer ("why does my ETH short pay funding"): the FAQ judges."""
+    judge = context.services.hooks.asks_for_plan
+    return judge is None or judge(text)
+
+
+async def _ask_size(
+    update: Update, context: BotContext, reading: MessageReading, now: datetime
+) -> Step:
+    """The one question a sizeless request needs: how much of it; the rest of it is kept."""
+    assert context.user_data is not None
+    draft: Draft = {"unsized": [h.model_dump(mode="json") for h in reading.unsized]}
+    context.user_data["draft"] = draft
+    absorb(reading, draft, now)
+    return await ask(update, context, Step.HOLDINGS)
+
+
+def _sized(text: str, draft: Draft) -> str:
+    """A bare size answering "how much ETH?" as a holding ("2" -> "2 ETH", "$5k" -> "$5k in tech
+    stocks"); other text as it is."""
+    unsized = draft.get("unsized") or []
+    if len(unsized) != 1:
+        return text
+    proxy, symbol = unsized[0].get("proxy_for"), unsized[0]["symbol"]
+    return f"{text} in {proxy}" if proxy else f"{text} {symbol}"
+
+
 def _step_text(step: Step) -> Callable[[Update, BotContext], Any]:
     async def on_text(update: Update, context: BotContext) -> object:
         """Typed answer to the current question (it may answer later questions too)."""
@@ -189,11 +220,15 @@ def _step_text(step: Step) -> Callable[[Update, BotContext], Any]:
             await _bad(update, step.value, too_long=True)
             return step
         reading, now = _read(context, update.effective_user.id, text)
+        draft = _draft(context)
+        if step is Step.HOLDINGS and not reading.holdings and draft.get("unsized"):
+            reading, now = _read(context, update.effective_user.id, _sized(text, draft))
         if step is Step.HOLDINGS and not reading.holdings:
             await _bad(update, step.value, reading.error)
             return step
-        draft = _draft(context)
         found = absorb(reading, draft, now)
+        if reading.holdings:
+            draft.pop("unsized", None)
         if FIELDS[step] not in found and not found:
             await _bad(update, step.value)
             return step

@@ -57,6 +57,7 @@ class Draft(TypedDict, total=False):
     assumed: list[str]  # steps given a default, said on the card with a tap to change each
     unpriced: list[str]
     notes: list[str]
+    unsized: list[dict[str, Any]]  # assets named without a size, whose size is being asked
 
 
 def absorb(reading: MessageReading, draft: Draft, now: datetime) -> set[str]:

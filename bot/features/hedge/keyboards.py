@@ -51,6 +51,11 @@ def holdings_step(owner: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([*rows(buttons, 2), _nav(owner, back=False)])
 
 
+def size_step(owner: int) -> InlineKeyboardMarkup:
+    """The size question after "hedge my ETH": examples of other holdings would not answer it."""
+    return InlineKeyboardMarkup([_nav(owner, back=False)])
+
+
 def _choices(
     section: str, make: type[ConcernButton | HorizonButton | OutlookButton], owner: int, width: int
 ) -> InlineKeyboardMarkup:

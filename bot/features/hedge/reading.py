@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bot.ui.render import Texts
 from hedging.events import (
@@ -19,6 +19,9 @@ from hedging.events import (
 )
 from hedging.language.holdings import names_a_negative_holding
 from hedging.models import Concern, Holding, Outlook
+
+if TYPE_CHECKING:
+    from hedging.language.understand import UnderstoodHolding
 
 Route = Literal["plan", "question", "error"]
 texts = Texts("hedge")
@@ -38,6 +41,7 @@ class MessageReading:
     route: Route = "question"
     error: str | None = None  # the reply to give when route is "error"
     notes: list[str] = field(default_factory=list)  # one line each, shown on the card
+    unsized: list[UnderstoodHolding] = field(default_factory=list)  # "hedge my ETH": no size
 
 
 def read_message(
@@ -60,6 +64,7 @@ def read_message(
         route=read.route,
         error=read.error,
         notes=list(read.remarks),
+        unsized=list(read.unsized),
     )
 
 

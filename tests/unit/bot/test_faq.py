@@ -208,6 +208,12 @@ def test_an_unrelated_question_is_no_match(question: str) -> None:
         ("what is funding", False),
         ("hedge only half of my btc", False),
         ("fed meeting in 2 weeks", False),
+        ("how do I hedge my ETH?", True),
+        ("I own some tesla shares, worried about earnings", True),
+        ("what's the best way to protect my bitcoin", True),
+        ("why does my BTC short pay funding", False),
+        ("should I hedge my bitcoin with puts or futures?", False),
+        ("use my btc itself as collateral for a short", False),
     ],
 )
 def test_a_plan_request_is_recognised_and_sent_to_the_planner(text: str, is_plan: bool) -> None:
