@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 NAMES = {
     "bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC", "xbt": "BTC", "sats": "BTC",
@@ -167,6 +168,7 @@ NOT_TICKERS = frozenset(
     ]
 )
 FUZZY_MIN_SCORE = 80
+ENGLISH_NEAR_NAMES = Path(__file__).resolve().parent.parent / "data" / "english_near_names.txt"
 FUZZY_MIN_LENGTH = 5
 
 
@@ -205,7 +207,7 @@ def _name_of(word: str, priced: frozenset[str], fuzzy: bool, strict_case: bool) 
     if lower in NAMES:
         symbol = NAMES[lower]
         return AssetName(symbol, symbol in priced, typed=cleaned)
-    if fuzzy and len(lower) >= FUZZY_MIN_LENGTH:
+    if fuzzy and len(lower) >= FUZZY_MIN_LENGTH and lower not in english_near_names():
         from rapidfuzz import fuzz, process  # only misspellings need it; keeps cold starts quick
 
         best = process.extractOne(lower, _fuzzy_names(), scorer=fuzz.ratio)
@@ -220,6 +222,13 @@ def _name_of(word: str, priced: frozenset[str], fuzzy: bool, strict_case: bool) 
 
 _SYMBOL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]{0,11}")
 _TICKER_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+
+
+@cache
+def english_near_names() -> frozenset[str]:
+    """English words close enough to a name to pass for its misspelling: never repaired."""
+    lines = ENGLISH_NEAR_NAMES.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @cache

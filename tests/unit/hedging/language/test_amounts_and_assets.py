@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from hedging.language.assets import AssetBook
+from hedging.language.assets import (
+    ENGLISH_NEAR_NAMES,
+    FUZZY_MIN_LENGTH,
+    FUZZY_MIN_SCORE,
+    NAMES,
+    AssetBook,
+    english_near_names,
+)
+from hedging.language.holdings import parse_holdings
 from hedging.language.numbers import amount_value, words_to_digits
 
 BOOK = AssetBook(["BTC", "ETH", "SOL", "BNB", "ADA", "AAPL", "MSFT", "META", "SPY", "QQQ", "IWM"])
@@ -61,6 +69,30 @@ def test_tickers_names_and_misspellings_name_their_asset(
     assert asset is not None and (asset.symbol, asset.priced) == (symbol, priced)
 
 
-@pytest.mark.parametrize("word", ["FOMC", "USD", "the", "worried", "weeks", "lol"])
+@pytest.mark.parametrize(
+    "word", ["FOMC", "USD", "the", "worried", "weeks", "lol", "other", "either", "tether", "apply"]
+)
 def test_ordinary_words_and_event_names_are_not_assets(word: str) -> None:
     assert BOOK.lookup(word) is None
+
+
+def test_the_other_one_is_not_one_ether() -> None:
+    assert parse_holdings("isolated mode or the other one") == []
+
+
+def test_the_english_words_never_repaired_are_every_english_word_near_a_name() -> None:
+    from rapidfuzz import fuzz, process
+
+    from bot.features.faq.words import english_words
+
+    names = [name for name in NAMES if len(name) >= FUZZY_MIN_LENGTH]
+    near = {
+        word
+        for word in english_words()
+        if len(word) >= FUZZY_MIN_LENGTH and word.isalpha() and word not in NAMES
+        if (best := process.extractOne(word, names, scorer=fuzz.ratio))
+        and best[1] >= FUZZY_MIN_SCORE
+    }
+    shipped = english_near_names()
+    stale = f"{ENGLISH_NEAR_NAMES.name} is stale: add {sorted(near - shipped)}"
+    assert shipped == near, f"{stale}, drop {sorted(shipped - near)}"
