@@ -49,15 +49,17 @@ class TerminalChat:
         self._answers_shown = len(answers)
 
     async def send(self, line: str) -> None:
-        """A typed line: a button number, or a message to the bot."""
+        """A typed line: a button number, or a message to the bot ("'2" sends the text "2")."""
         choice = line.strip()
-        if choice.isdigit() and 1 <= int(choice) <= len(self.buttons):
+        if choice.startswith("'") and choice[1:].strip():
+            self.fake.user_says(CHAT_USER_ID, choice[1:].strip())
+        elif choice.isdigit() and 1 <= int(choice) <= len(self.buttons):
             message, data = self.buttons[int(choice) - 1]
             self.fake.user_presses(
                 CHAT_USER_ID, self.fake.current(message.chat_id, message.message_id), data
             )
         elif choice.isdigit() and len(choice) <= 2:
-            self._print(render("core/chat_no_button.j2", count=len(self.buttons)))
+            self._print(render("core/chat_no_button.j2", count=len(self.buttons), number=choice))
             return
         elif choice:
             self.fake.user_says(CHAT_USER_ID, choice)

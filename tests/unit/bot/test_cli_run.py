@@ -43,6 +43,17 @@ async def test_offline_chat_shows_messages_and_numbered_buttons_then_exits_at_en
     assert "There is no button with that number; pick 1 to 2." in text
 
 
+async def test_a_quoted_number_in_the_offline_chat_is_sent_as_text_not_pressed(
+    tmp_path: Path,
+) -> None:
+    output = io.StringIO()
+    script = Script("hedge my eth\n'2\n")
+    assert await run_chat(_settings(tmp_path), stdin=script, output=output) == 0
+    text = output.getvalue()
+    assert "🤖 How much ETH do you hold?" in text
+    assert "🤖 🛡 Hedge plan · 2 ETH (" in text
+
+
 def test_run_without_a_token_says_so_in_one_line_and_opens_the_chat(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -94,7 +94,12 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
     return {
         "start": [{"name": NASTY, "first_time": True}, {"name": "", "first_time": False}],
         "help": [{}],
-        "ask_holdings": [{"holdings": []}],
+        "ask_holdings": [
+            {"holdings": [], "unsized": []},
+            {"holdings": [], "unsized": [{"symbol": "ETH", "proxy_for": None}]},
+            {"holdings": [], "unsized": [{"symbol": "QQQ", "proxy_for": "tech stocks"}]},
+            {"holdings": [], "unsized": [{"symbol": "BTC"}, {"symbol": "ETH"}]},
+        ],
         "ask_concern": [{"holdings": holdings}],
         "ask_horizon": [{"holdings": holdings}],
         "ask_outlook": [{"holdings": holdings}],
@@ -144,7 +149,7 @@ def _contexts() -> dict[str, list[dict[str, Any]]]:
             for typed_too in (True, False)
         ],
         "feature_missing": [{"feature": NASTY}, {"feature": "faq"}],
-        "chat_no_button": [{"count": 0}, {"count": 99}],
+        "chat_no_button": [{"count": 0, "number": "3"}, {"count": 99, "number": "99"}],
         "chat_intro": [{}],
         **{
             name: [{}]
