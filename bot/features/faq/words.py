@@ -130,6 +130,14 @@ BACKSTORY_WEIGHT = 0.5  # a sentence around the question: it tells the situation
 SENTENCE = re.compile(r"(?<=[.?!])\s+|\n+")
 MONEY = re.compile(r"[$€£]\s?\d[\d,.]*\s?[kKmMbB]?\b")  # a price or an amount: context
 TICKER = re.compile(r"\$?\b[A-Z][A-Z0-9]{1,5}\b")
+# "us" in lower case is the pronoun ("can you tell us", "let us say"), not the country, unless
+# it follows "the"/"in" or comes before what a country has ("us residents", "us stocks")
+PRONOUN_US = re.compile(
+    r"(?<![A-Za-z.])(?<!the )(?<!in )us(?![A-Za-z.])(?!\s*-?\s*(?:residents?|citizens?|based|"
+    r"users?|customers?|clients?|persons?|people|traders?|investors?|stocks?|equities|markets?|"
+    r"exchanges?|venues?|brokers?|platforms?|accounts?|entit(?:y|ies)|regulat\w*|tax\w*|laws?|"
+    r"government|federal|version|only|dollars?)\b)"
+)
 ASKING = frozenset(
     """how what whats why when which where who is are do does did can could should would will
     shall any anyone anybody""".split()  # noqa: SIM905
@@ -230,7 +238,7 @@ class QuestionReader:
 
     def read(self, question: str) -> ReadQuestion:
         """Weighted terms: asking sentences over backstory, typed words over aliases and context."""
-        question = MONEY.sub(" ", question)
+        question = PRONOUN_US.sub("we", MONEY.sub(" ", question))
         tickers = {t.lstrip("$").lower() for t in TICKER.findall(question)}
         unigrams: dict[str, float] = {}
         weighted: dict[str, float] = {}

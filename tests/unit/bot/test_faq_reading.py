@@ -55,6 +55,22 @@ def test_a_false_friend_does_not_pull_a_question_to_another_topic(
     assert not_this not in ranked(question)[:1]
 
 
+@pytest.mark.parametrize(
+    ("question", "is_country"),
+    [
+        ("can you tell us how a hedge works", False),
+        ("let us say I short ETH against my BTC", False),
+        ("is binance available in the us", True),
+        ("can US citizens trade on deribit", True),
+        ("which exchanges take us based traders", True),
+    ],
+)
+def test_us_is_the_country_only_where_it_cannot_be_the_pronoun(
+    question: str, is_country: bool
+) -> None:
+    assert ("=usa" in KB.reader.read(question).unigrams) is is_country
+
+
 def test_long_position_and_how_long_are_different_terms() -> None:
     position = KB.reader.read("I have a long position").unigrams
     duration = KB.reader.read("how long should I keep it").unigrams
