@@ -35,7 +35,8 @@ class Hooks:
     free_text: Callback | None = None  # text the planner did not claim (the FAQ takes it)
     card_buttons: list[CardButton] = field(default_factory=list)  # extra plan-card buttons
     term_link: Callable[[str], str] | None = None  # a glossary term -> its FAQ deep link
-    # whether text that names an asset without a size asks for a plan, not about something else
+    # whether text that names an asset without a size asks for a plan ("hedge my ETH before CPI")
+    # rather than about something else ("why does my ETH short pay funding"); None: always
     asks_for_plan: Callable[[str], bool] | None = None
 
 

@@ -40,6 +40,7 @@ from bot.features.hedge.draft import (
     fill_defaults,
     has_event,
     next_missing,
+    sized,
 )
 from bot.features.hedge.reading import MessageReading, read_message, scheduled_event
 from bot.features.start.buttons import MenuButton
@@ -164,7 +165,8 @@ async def free_text(update: Update, context: BotContext) -> object:
         await _bad(update, "holdings", too_long=True)
         return ConversationHandler.END
     reading, now = _read(context, update.effective_user.id, text)
-    if reading.route == "question" and reading.unsized and _asks_for_plan(context, text):
+    wants_plan = context.services.hooks.asks_for_plan or (lambda _: True)
+    if reading.route == "question" and reading.unsized and wants_plan(text):
         return await _ask_size(update, context, reading, now)
     if reading.route == "question":
         fallback = context.services.hooks.free_text
@@ -183,13 +185,6 @@ async def free_text(update: Update, context: BotContext) -> object:
     return await advance(update, context)
 
 
-def _asks_for_plan(context: BotContext, text: str) -> bool:
-    """Whether a message that names assets without sizes wants a plan for them ("hedge my ETH
-    before CPI") rather than an answer ("why does my ETH short pay funding"): the FAQ judges."""
-    judge = context.services.hooks.asks_for_plan
-    return judge is None or judge(text)
-
-
 async def _ask_size(
     update: Update, context: BotContext, reading: MessageReading, now: datetime
 ) -> Step:
@@ -199,16 +194,6 @@ async def _ask_size(
     context.user_data["draft"] = draft
     absorb(reading, draft, now)
     return await ask(update, context, Step.HOLDINGS)
-
-
-def _sized(text: str, draft: Draft) -> str:
-    """A bare size answering "how much ETH?" as a holding ("2" -> "2 ETH", "$5k" -> "$5k in tech
-    stocks"); other text as it is."""
-    unsized = draft.get("unsized") or []
-    if len(unsized) != 1:
-        return text
-    proxy, symbol = unsized[0].get("proxy_for"), unsized[0]["symbol"]
-    return f"{text} in {proxy}" if proxy else f"{text} {symbol}"
 
 
 def _step_text(step: Step) -> Callable[[Update, BotContext], Any]:
@@ -222,7 +207,7 @@ def _step_text(step: Step) -> Callable[[Update, BotContext], Any]:
         reading, now = _read(context, update.effective_user.id, text)
         draft = _draft(context)
         if step is Step.HOLDINGS and not reading.holdings and draft.get("unsized"):
-            reading, now = _read(context, update.effective_user.id, _sized(text, draft))
+            reading, now = _read(context, update.effective_user.id, sized(text, draft))
         if step is Step.HOLDINGS and not reading.holdings:
             await _bad(update, step.value, reading.error)
             return step

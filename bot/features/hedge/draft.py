@@ -92,6 +92,16 @@ def absorb(reading: MessageReading, draft: Draft, now: datetime) -> set[str]:
     return found
 
 
+def sized(text: str, draft: Draft) -> str:
+    """A bare size answering "how much ETH?" as a holding ("2" -> "2 ETH", "$5k" -> "$5k in tech
+    stocks"); other text as it is."""
+    unsized = draft.get("unsized") or []
+    if len(unsized) != 1:
+        return text
+    proxy, symbol = unsized[0].get("proxy_for"), unsized[0]["symbol"]
+    return f"{text} in {proxy}" if proxy else f"{text} {symbol}"
+
+
 def has_event(draft: Draft) -> bool:
     """The draft hedges a named event, whose date a new horizon leaves alone."""
     return draft.get("concern") not in (None, DEFAULTS["concern"])
