@@ -1,11 +1,14 @@
 """Fit the FAQ's learned scorer and write templates/faq/scorer.npz; --cv cross-validates it.
 
-Fitted on the entries' own text and the tuning questions only (real tune half, paraphrase dev and
-dev2); the held-out real half and the held-out and blind paraphrases are never read here.
+Fitted on the entries' own text, the tuning questions (real tune half, paraphrase dev and dev2) and
+the training posts (tests/data/faq_training_posts.toml, forum-style questions written for training,
+never for measuring); the held-out real half and the held-out and blind paraphrases are never read.
+Questions and posts that no entry answers are fitted too, with a target of 0 for every entry.
 --cv: 5 folds over the tuning questions (each question held out by exactly one fold; the entries'
-text is in every fold's training set). For each setting it prints the matcher's figures on the
-out-of-fold questions, with the "answer outright" lead for each fold set just above the largest
-lead a wrong answer had in the other folds, and the lead the whole set of folds gives.
+text and the training posts are in every fold's training set, and only tuning questions are
+scored). For each setting it prints the matcher's figures on the out-of-fold questions, with the
+"answer outright" lead for each fold set just above the largest lead a wrong answer had in the
+other folds, and the lead the whole set of folds gives.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import argparse
 import math
 import sys
 import time
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -22,15 +26,18 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.faq_eval import MEASURES, TUNING, paraphrases, real_questions  # noqa: E402
+from benchmarks.faq_eval import DATA, MEASURES, TUNING, paraphrases, real_questions  # noqa: E402
 from bot.features.faq.evaluation import Question, Scores, judge  # noqa: E402
 from bot.features.faq.knowledge import (  # noqa: E402
+    LEARNED_WEIGHT,
+    RANKER_LEAD,
     SCORER_FILE,
     KnowledgeBase,
     Outcome,
     load_knowledge_base,
 )
 from bot.features.faq.learned import (  # noqa: E402
+    RIDGE,
     LearnedScorer,
     features_of,
     fit_scorer,
@@ -40,6 +47,7 @@ from bot.features.faq.learned import (  # noqa: E402
 FOLDS = 5
 SEED = 11
 TARGET = ROOT / "templates" / "faq" / SCORER_FILE
+POSTS = "faq_training_posts.toml"
 
 
 def tuning_questions() -> dict[str, list[Question]]:
@@ -48,7 +56,20 @@ def tuning_questions() -> dict[str, list[Question]]:
 
 
 def labelled(questions: list[Question]) -> list[tuple[str, str]]:
-    return [(q.text, q.expected) for q in questions if q.expected]
+    """(text, entry id) to fit on; "" for a question no entry answers (plan requests left out:
+    the planner takes them before any scoring)."""
+    return [(q.text, q.expected) for q in questions if not q.plan]
+
+
+def training_posts() -> list[tuple[str, str]]:
+    """The posts written to train on, as (text, entry id or "")."""
+    table = tomllib.loads((DATA / POSTS).read_text(encoding="utf-8"))
+    return [(post["question"], post["expected"]) for post in table["question"]]
+
+
+def fitting_questions() -> list[tuple[str, str]]:
+    """Everything the shipped scorer is fitted on besides the entries' own text."""
+    return [pair for qs in tuning_questions().values() for pair in labelled(qs)] + training_posts()
 
 
 def eligible_lead(kb: KnowledgeBase, question: Question) -> tuple[bool, float, bool]:
@@ -65,12 +86,17 @@ def eligible_lead(kb: KnowledgeBase, question: Question) -> tuple[bool, float, b
 
 
 def cross_validate(
-    kb: KnowledgeBase, ridge: float, weight: float, margin: float
+    kb: KnowledgeBase,
+    ridge: float,
+    weight: float,
+    margin: float,
+    posts: list[tuple[str, str]],
+    uncovered: bool,
 ) -> tuple[dict[str, Scores], float]:
     sets = tuning_questions()
     flat = [(name, q) for name, qs in sets.items() for q in qs]
     folds = np.random.default_rng(SEED).permutation(len(flat)) % FOLDS
-    entry_texts, entry_labels = training_set(kb, [])
+    entry_texts, entry_labels = training_set(kb, [(t, e) for t, e in posts if e or uncovered])
     cache: dict[str, dict[str, float]] = {}
 
     def sample(text: str) -> dict[str, float]:
@@ -82,6 +108,7 @@ def cross_validate(
     scorers, leads = [], []
     for k in range(FOLDS):
         train = labelled([q for (_, q), f in zip(flat, folds, strict=True) if f != k])
+        train = [(t, e) for t, e in train if e or uncovered]
         texts = entry_texts + [t for t, _ in train]
         labels = entry_labels + [e for _, e in train]
         scorer = LearnedScorer.fit(
@@ -116,10 +143,14 @@ def show(title: str, results: dict[str, Scores]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cv", action="store_true", help="cross-validate instead of fitting")
-    parser.add_argument("--ridge", type=float, nargs="*", default=[1.0])
-    parser.add_argument("--weight", type=float, nargs="*", default=[1.0])
+    parser.add_argument("--ridge", type=float, nargs="*", default=[RIDGE])
+    parser.add_argument("--weight", type=float, nargs="*", default=[LEARNED_WEIGHT])
     parser.add_argument("--margin", type=float, nargs="*", default=[0.05])
-    parser.add_argument("--ranker-lead", type=float, default=0.0)
+    parser.add_argument("--ranker-lead", type=float, default=RANKER_LEAD)
+    parser.add_argument("--no-posts", action="store_true", help="cross-validate without the posts")
+    parser.add_argument(
+        "--no-uncovered", action="store_true", help="cross-validate without the uncovered texts"
+    )
     args = parser.parse_args()
     kb = load_knowledge_base()
     if args.cv:
@@ -132,7 +163,10 @@ def main() -> int:
         for ridge in args.ridge:
             for weight, margin in ((w, m) for w in args.weight for m in args.margin):
                 started = time.perf_counter()
-                results, lead = cross_validate(kb, ridge, weight, margin)
+                posts = [] if args.no_posts else training_posts()
+                results, lead = cross_validate(
+                    kb, ridge, weight, margin, posts, not args.no_uncovered
+                )
                 took = time.perf_counter() - started
                 show(
                     f"ridge {ridge}, weight {weight}, margin {margin}:"
@@ -140,8 +174,7 @@ def main() -> int:
                     results,
                 )
         return 0
-    questions = [pair for qs in tuning_questions().values() for pair in labelled(qs)]
-    texts, labels = training_set(kb, questions)
+    texts, labels = training_set(kb, fitting_questions())
     started = time.perf_counter()
     scorer = fit_scorer(kb, texts, labels)
     scorer.save(TARGET)

@@ -46,16 +46,17 @@ CLEAR_COVERAGE = 0.4  # ...and holds this share of the question's topic
 CHOICE_SHARE = 0.55  # runners-up offered as buttons score at least this share of the best
 GENERAL_SCORE = 1.0  # a question about hedging in general: the general entry, as a clear answer
 MAX_CHOICES = 3
-# The learned scorer (learned.py), chosen by 5-fold cross-validation on the tuning data: the ranking
-# adds its score, this much of it, to the ranker's score as a share of the best one...
-LEARNED_WEIGHT = 1.0
+# The learned scorer (learned.py), chosen by 5-fold cross-validation on the tuning data, with the
+# training posts in every fold: the ranking adds its score, this much of it, to the ranker's score
+# as a share of the best one...
+LEARNED_WEIGHT = 2.0
 # ...and where the rules above offer choices, the first is answered outright when ranker, scorer
 # and ranking agree on it and the scorer leads its runner-up by this much: the largest lead an
-# out-of-fold wrong answer had (0.19), plus 0.05, the margin that added no confident wrong answer
-# in cross-validation (benchmarks/faq_fit_scorer.py --cv)
-LEARNED_LEAD = 0.24
+# out-of-fold wrong answer had (0.274), plus 0.05, the margin that added no confident wrong answer
+# in cross-validation (benchmarks/faq_fit_scorer.py --cv; 0.02 added one)
+LEARNED_LEAD = 0.32
 RANKER_LEAD = NAME_LEAD  # ...and the ranker leads its own runner-up as for a name ("liquidation"
-# names two entries: still choices); 0.15 costs 12 of 293 out-of-fold outright answers, no wrong
+# names two entries: still choices); 0.15 costs 11 of 293 out-of-fold outright answers, no wrong
 # Besides the general hedging words, what "how do I hedge it" is asked with: a holding named with
 # nothing else asked is a plan request ("I hold 2 BTC, how do I protect it?")
 HOW_TO_HEDGE = frozenset({"=protect", "=reducerisk"})

@@ -1,8 +1,9 @@
 """A learned scorer for the FAQ: TF-IDF over the matcher's terms and word-bounded character
 n-grams, and a one-vs-rest ridge classifier, pure numpy.
 
-It is fitted by benchmarks/faq_fit_scorer.py on the entries' own text and the tuning questions
-(never the held-out ones) and shipped as templates/faq/scorer.npz; the bot only loads it.
+It is fitted by benchmarks/faq_fit_scorer.py on the entries' own text, the tuning questions (never
+the held-out ones) and the training posts written for it (tests/data/faq_training_posts.toml), and
+shipped as templates/faq/scorer.npz; the bot only loads it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from bot.features.faq.knowledge import KnowledgeBase
 
 CHAR_SIZES = (3, 4, 5)
-RIDGE = 3.0  # the classifier's regularisation, chosen by cross-validation on the tuning data
+RIDGE = 2.0  # the classifier's regularisation, chosen by cross-validation on the tuning data
 CHAR_BLOCK = 1.0  # the character n-grams' weight beside the terms' (each block has unit length)
 
 
@@ -67,7 +68,8 @@ class LearnedScorer:
         trained_on: str = "",
         ridge: float = RIDGE,
     ) -> LearnedScorer:
-        """Fit on feature dicts (from features()) labelled with entry ids, in the dual form:
+        """Fit on feature dicts (from features()) labelled with entry ids, or "" for a text no
+        entry answers (its target is 0 for every entry), in the dual form:
         weights = X' (X X' + ridge I)^-1 Y, cheap while samples are far fewer than features."""
         frequency: dict[str, int] = {}
         for sample in samples:
@@ -82,7 +84,8 @@ class LearnedScorer:
             scorer._fill(row, sample)
         column = {entry_id: i for i, entry_id in enumerate(ids)}
         y = np.zeros((n, len(ids)), np.float32)
-        y[np.arange(n), [column[label] for label in labels]] = 1.0
+        answered = [row for row, label in enumerate(labels) if label]
+        y[answered, [column[labels[row]] for row in answered]] = 1.0
         dual = np.linalg.solve(x @ x.T + ridge * np.eye(n, dtype=np.float32), y)
         return cls(tuple(ids), vocabulary, idf, x.T @ dual, trained_on)
 
@@ -142,7 +145,7 @@ def training_set(
     kb: KnowledgeBase, questions: Iterable[tuple[str, str]]
 ) -> tuple[list[str], list[str]]:
     """Texts and entry ids to fit on: each entry's title, keywords and answer sentences, and the
-    given (question, entry id) pairs, which must be tuning data only."""
+    given (question, entry id or "" for none) pairs, which must be tuning or training data only."""
     texts: list[str] = []
     labels: list[str] = []
     for entry in kb.entries.values():

@@ -1,11 +1,12 @@
-"""The FAQ's learned scorer: fitted on shipped and tuning data only, and kept in step with both."""
+"""The FAQ's learned scorer: fitted on shipped, tuning and training data only, kept in step."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from benchmarks.faq_eval import paraphrases, real_questions
-from benchmarks.faq_fit_scorer import labelled, tuning_questions
+from benchmarks.faq_fit_scorer import fitting_questions, training_posts
 from bot.features.faq.knowledge import knowledge_base
 from bot.features.faq.learned import LearnedScorer, features, fingerprint, training_set
 
@@ -13,11 +14,10 @@ KB = knowledge_base()
 
 
 def shipped_training_set() -> tuple[list[str], list[str]]:
-    questions = [pair for qs in tuning_questions().values() for pair in labelled(qs)]
-    return training_set(KB, questions)
+    return training_set(KB, fitting_questions())
 
 
-def test_the_shipped_scorer_was_fitted_on_the_current_entries_and_tuning_questions() -> None:
+def test_the_shipped_scorer_was_fitted_on_the_current_entries_tuning_questions_and_posts() -> None:
     assert KB.scorer is not None
     assert KB.scorer.trained_on == fingerprint(*shipped_training_set())
     assert KB.scorer.ids == tuple(KB.entries)
@@ -54,3 +54,13 @@ def test_a_fitted_scorer_puts_each_training_text_first_and_survives_a_round_trip
 def test_unknown_words_give_every_entry_a_zero_learned_score() -> None:
     assert KB.scorer is not None
     assert set(KB.scorer.scores(features({}, "zzqx")).values()) == {0.0}
+
+
+def test_the_training_posts_cover_every_entry_and_copy_no_real_question() -> None:
+    posts = training_posts()
+    per_entry = Counter(entry_id for _, entry_id in posts)
+    assert {entry_id for entry_id in per_entry if entry_id} == set(KB.entries)
+    assert min(n for entry_id, n in per_entry.items() if entry_id) >= 8
+    assert per_entry[""] >= 40  # questions the base should not answer
+    real = {q.text.casefold() for qs in real_questions().values() for q in qs}
+    assert [text for text, _ in posts if text.casefold() in real] == []
