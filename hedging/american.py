@@ -22,7 +22,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from hedging.exercise_boundary import INV_SQRT_2PI, PutBoundary, put_boundary, put_premium
+from hedging.exercise_boundary import (
+    INV_SQRT_2PI,
+    BoundaryBook,
+    PutBoundary,
+    put_boundary,
+    put_premium,
+)
 from hedging.pricing import SQRT2, OptionType, black_scholes, norm_cdf
 
 MAX_ITERATIONS = 50
@@ -172,8 +178,10 @@ def american_many(
     rate: float,
     vol: float,
     dividend_yield: float = 0.0,
+    boundaries: BoundaryBook | None = None,
 ) -> list[float]:
-    """`american` at many spots: the exercise boundary is worked out once, if any spot needs it.
+    """`american` at many spots: the exercise boundary is worked out once, if any spot needs it,
+    or read from `boundaries` when they hold it.
 
     A call on a dividend payer is priced as the put it equals by McDonald–Schroder symmetry,
     C(S, K, r, q) = P(K, S, q, r): spot and strike change places, and so do r and q."""
@@ -194,7 +202,8 @@ def american_many(
             continue
         if boundary is None:
             start = _baw_start(put_rate, put_yield, vol)
-            boundary = put_boundary(years, put_rate, put_yield, vol, start)
+            solve = put_boundary if boundaries is None else boundaries.put_boundary
+            boundary = solve(years, put_rate, put_yield, vol, start)
         if moneyness <= boundary.at_expiry:  # at or beyond the critical price: exercise now
             prices.append(max(european, intrinsic))
             continue
@@ -211,6 +220,7 @@ def american(
     rate: float,
     vol: float,
     dividend_yield: float = 0.0,
+    boundaries: BoundaryBook | None = None,
 ) -> float:
     """Price of an American option on a stock or ETF; never below intrinsic value."""
-    return american_many(kind, [spot], strike, years, rate, vol, dividend_yield)[0]
+    return american_many(kind, [spot], strike, years, rate, vol, dividend_yield, boundaries)[0]
