@@ -79,7 +79,8 @@ class _Point:
 @dataclass(frozen=True, slots=True)
 class _Scheme:
     nodes: tuple[float, ...]  # τ_i / T
-    fixed_point: tuple[tuple[_Point, ...], ...]  # per node: ∫ from 0 to τ_i
+    # per node, ∫ from 0 to τ_i: (u / T, √lag, weight, interpolation weights) at each point
+    fixed_point: tuple[tuple[tuple[float, float, float, tuple[float, ...]], ...], ...]
     premium: tuple[_Point, ...]  # ∫ over the option's life, in √t
 
 
@@ -96,7 +97,7 @@ def _scheme() -> _Scheme:
             z = 2 * math.sqrt(at) - 1
             lag = tau - at
             weights = _interpolation_weights(z)
-            points.append(_Point(at, lag, math.sqrt(lag), weight * tau / 2, weights))
+            points.append((at, math.sqrt(lag), weight * tau / 2, weights))
         fixed_point.append(tuple(points))
     premium = []
     for y, weight in _gauss_legendre(PREMIUM_POINTS):
@@ -207,17 +208,21 @@ def _solve(
     half = life_spread / SQRT2
     half_years = years / 2  # Φ = erfc/2
     prepared = []  # what the integrals need at each point, worked out once for every step
+    rate_years, yield_years = rate * years, dividend_yield * years
     for node, points in zip(scheme.nodes, scheme.fixed_point, strict=True):
         rows = [
             (
-                *point.boundary,
-                scale / point.root_lag,
-                growth * point.root_lag,
-                half * point.root_lag,
-                point.weight * half_years * exp(rate * years * point.at),
-                point.weight * half_years * exp(dividend_yield * years * point.at),
+                w1,
+                w2,
+                w3,
+                w4,
+                scale / root_lag,
+                growth * root_lag,
+                half * root_lag,
+                weight * half_years * exp(rate_years * at),
+                weight * half_years * exp(yield_years * at),
             )
-            for point in points
+            for at, root_lag, weight, (w1, w2, w3, w4) in points
         ]
         tau = node * years
         prepared.append((tau, vol * sqrt(tau), exp(-carry * tau), rows))
