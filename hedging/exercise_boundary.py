@@ -23,8 +23,8 @@ BOUNDARY_NODES = 4  # Chebyshev nodes in √τ beyond τ = 0, where B = X is kno
 FIXED_POINT_POINTS = 4  # Gauss–Legendre points for the integrals at each node
 PREMIUM_POINTS = 10  # Gauss–Legendre points for the premium at the spot
 FIXED_POINT_STEPS = 2  # a Jacobi–Newton step from the starting guess, then plain ones
-# of a solved life: a shorter one is solved afresh. Below about half, reading the few nodes gave
-# errors against QuantLib's ALO engine up to several times a fresh solve's; from 0.6 on, no worse.
+# of a solved life: a shorter one is solved afresh. Below about half, reading it off the few nodes
+# gave errors against QuantLib's ALO engine several times a fresh solve's; from 0.6 on, no worse.
 SHORTEST_READ = 0.6
 INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
 
@@ -280,10 +280,11 @@ def put_premium(boundary: PutBoundary, moneyness: float) -> float:
 
 class BoundaryBook:
     """The put boundaries solved while answering one request, by rate, yield and vol: a put with
-    the same three and no longer a life is read off the longest one solved instead of being
-    solved again (a scenario revalues the plan's put at the horizon, with what is left of its
-    life). Keep one per request, never one per process: identical requests would then be
-    answered without solving anything, and the cache would grow with every market move."""
+    the same three and a life between SHORTEST_READ of the longest one solved and all of it is
+    read off that one instead of being solved again (a scenario revalues the plan's put at the
+    horizon, with what is left of its life). Keep one per request, never one per process:
+    identical requests would then be answered without solving anything, and the book would grow
+    with every market move."""
 
     def __init__(self) -> None:
         self._longest: dict[tuple[float, float, float], PutBoundary] = {}
