@@ -22,15 +22,17 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from hedging.exercise_boundary import PutBoundary, put_boundary, put_premium
-from hedging.pricing import OptionType, black_scholes, norm_cdf
+from hedging.exercise_boundary import (
+    INV_SQRT_2PI,
+    BoundaryBook,
+    PutBoundary,
+    put_boundary,
+    put_premium,
+)
+from hedging.pricing import SQRT2, OptionType, black_scholes, norm_cdf
 
 MAX_ITERATIONS = 50
 TOLERANCE = 1e-7  # on the critical price's defining equation, relative to the strike
-
-
-def _norm_pdf(x: float) -> float:
-    return math.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)
 
 
 def _d1(spot: float, strike: float, years: float, carry: float, vol: float) -> float:
@@ -72,20 +74,28 @@ def critical_price(
         spot = strike + (infinite - strike) * (
             1 - math.exp(-(carry * years + 2 * root_t) * strike / (infinite - strike))
         )
+    # the European price and its d1 written out: this loop is most of the boundary's start
+    discount = math.exp(-rate * years)
+    drift = (carry + 0.5 * vol * vol) * years
+    log, erfc, exp = math.log, math.erfc, math.exp
     for _ in range(MAX_ITERATIONS):
-        d1 = _d1(spot, strike, years, carry, vol)
-        european = black_scholes(kind, spot, strike, years, rate, vol, dividend_yield)
+        d1 = (log(spot / strike) + drift) / root_t
+        density = exp(-0.5 * d1 * d1) * INV_SQRT_2PI
         if put:
+            below = 0.5 * erfc(d1 / SQRT2)  # N(−d1)
+            european = strike * discount * 0.5 * erfc((d1 - root_t) / SQRT2) - spot * grow * below
             lhs = strike - spot
-            rhs = european - (1 - grow * norm_cdf(-d1)) * spot / q
-            slope = -grow * norm_cdf(-d1) * (1 - 1 / q) - (1 + grow * _norm_pdf(-d1) / root_t) / q
+            rhs = european - (1 - grow * below) * spot / q
+            slope = -grow * below * (1 - 1 / q) - (1 + grow * density / root_t) / q
             if abs(lhs - rhs) / strike < tolerance:
                 break
             spot = (strike - rhs + slope * spot) / (1 + slope)
         else:
+            above = 0.5 * erfc(-d1 / SQRT2)  # N(d1)
+            european = spot * grow * above - strike * discount * 0.5 * erfc((root_t - d1) / SQRT2)
             lhs = spot - strike
-            rhs = european + (1 - grow * norm_cdf(d1)) * spot / q
-            slope = grow * norm_cdf(d1) * (1 - 1 / q) + (1 - grow * _norm_pdf(d1) / root_t) / q
+            rhs = european + (1 - grow * above) * spot / q
+            slope = grow * above * (1 - 1 / q) + (1 - grow * density / root_t) / q
             if abs(lhs - rhs) / strike < tolerance:
                 break
             spot = (strike + rhs - slope * spot) / (1 - slope)
@@ -168,8 +178,10 @@ def american_many(
     rate: float,
     vol: float,
     dividend_yield: float = 0.0,
+    boundaries: BoundaryBook | None = None,
 ) -> list[float]:
-    """`american` at many spots: the exercise boundary is worked out once, if any spot needs it.
+    """`american` at many spots: the exercise boundary is worked out once, if any spot needs it,
+    or read from `boundaries` when they hold it.
 
     A call on a dividend payer is priced as the put it equals by McDonald–Schroder symmetry,
     C(S, K, r, q) = P(K, S, q, r): spot and strike change places, and so do r and q."""
@@ -190,7 +202,8 @@ def american_many(
             continue
         if boundary is None:
             start = _baw_start(put_rate, put_yield, vol)
-            boundary = put_boundary(years, put_rate, put_yield, vol, start)
+            solve = put_boundary if boundaries is None else boundaries.put_boundary
+            boundary = solve(years, put_rate, put_yield, vol, start)
         if moneyness <= boundary.at_expiry:  # at or beyond the critical price: exercise now
             prices.append(max(european, intrinsic))
             continue
@@ -207,6 +220,7 @@ def american(
     rate: float,
     vol: float,
     dividend_yield: float = 0.0,
+    boundaries: BoundaryBook | None = None,
 ) -> float:
     """Price of an American option on a stock or ETF; never below intrinsic value."""
-    return american_many(kind, [spot], strike, years, rate, vol, dividend_yield)[0]
+    return american_many(kind, [spot], strike, years, rate, vol, dividend_yield, boundaries)[0]

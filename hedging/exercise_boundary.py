@@ -4,7 +4,9 @@ Andersen, Lake and Offengelt (2016): the boundary B(τ) is the fixed point of Ki
 equation written at the boundary itself, solved at Chebyshev nodes in √τ with Jacobi–Newton
 steps; the premium is the interest earned on the strike, less the dividends given up, over every
 moment the stock spends below B (Gauss–Legendre sums throughout). Everything is per unit of
-strike, so one boundary serves every spot and strike with the same life, rate, yield and vol.
+strike, so one boundary serves every spot and strike with the same life, rate, yield and vol;
+and B depends only on the time left, so a BoundaryBook serves a somewhat shorter life with the
+same three off it too.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from dataclasses import dataclass
 from functools import cache
 from operator import mul
 
-from hedging.pricing import SQRT2, norm_cdf
+from hedging.pricing import SQRT2
 
 BOUNDARY_NODES = 4  # Chebyshev nodes in √τ beyond τ = 0, where B = X is known
 FIXED_POINT_POINTS = 4  # Gauss–Legendre points for the integrals at each node
 PREMIUM_POINTS = 10  # Gauss–Legendre points for the premium at the spot
 FIXED_POINT_STEPS = 2  # a Jacobi–Newton step from the starting guess, then plain ones
+# of a solved life: a shorter one is solved afresh. Below about half, reading it off the few nodes
+# gave errors against QuantLib's ALO engine several times a fresh solve's; from 0.6 on, no worse.
+SHORTEST_READ = 0.6
 INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
 
 
@@ -42,17 +47,20 @@ def _gauss_legendre(count: int) -> list[tuple[float, float]]:
     return sorted(points)
 
 
+# Chebyshev–Lobatto nodes −cos(jπ/n), j = 0..n, and their barycentric weights
+_NODES = tuple(-math.cos(j * math.pi / BOUNDARY_NODES) for j in range(BOUNDARY_NODES + 1))
+_BARYCENTRIC = tuple(
+    (-1) ** j * (0.5 if j in (0, BOUNDARY_NODES) else 1.0) for j in range(BOUNDARY_NODES + 1)
+)
+
+
 def _interpolation_weights(z: float) -> tuple[float, ...]:
-    """Weights on the boundary's values at Chebyshev–Lobatto nodes −cos(jπ/n), j = 1..n, that
-    interpolate it at z ∈ [−1, 1] (barycentric form; node 0, τ = 0, carries a value of 0)."""
-    count = BOUNDARY_NODES
-    nodes = [-math.cos(j * math.pi / count) for j in range(count + 1)]
-    for j, node in enumerate(nodes):
+    """Weights on the boundary's values at nodes 1..n that interpolate it at z ∈ [−1, 1]
+    (barycentric form; node 0, τ = 0, carries a value of 0)."""
+    for j, node in enumerate(_NODES):
         if abs(z - node) < 1e-13:
-            return tuple(float(k == j) for k in range(1, count + 1))
-    terms = [
-        (-1) ** j * (0.5 if j in (0, count) else 1.0) / (z - node) for j, node in enumerate(nodes)
-    ]
+            return tuple(float(k == j) for k in range(1, BOUNDARY_NODES + 1))
+    terms = [weight / (z - node) for weight, node in zip(_BARYCENTRIC, _NODES, strict=True)]
     total = sum(terms)
     return tuple(term / total for term in terms[1:])
 
@@ -71,7 +79,8 @@ class _Point:
 @dataclass(frozen=True, slots=True)
 class _Scheme:
     nodes: tuple[float, ...]  # τ_i / T
-    fixed_point: tuple[tuple[_Point, ...], ...]  # per node: ∫ from 0 to τ_i
+    # per node, ∫ from 0 to τ_i: (u / T, √lag, weight, interpolation weights) at each point
+    fixed_point: tuple[tuple[tuple[float, float, float, tuple[float, ...]], ...], ...]
     premium: tuple[_Point, ...]  # ∫ over the option's life, in √t
 
 
@@ -88,7 +97,7 @@ def _scheme() -> _Scheme:
             z = 2 * math.sqrt(at) - 1
             lag = tau - at
             weights = _interpolation_weights(z)
-            points.append(_Point(at, lag, math.sqrt(lag), weight * tau / 2, weights))
+            points.append((at, math.sqrt(lag), weight * tau / 2, weights))
         fixed_point.append(tuple(points))
     premium = []
     for y, weight in _gauss_legendre(PREMIUM_POINTS):
@@ -107,6 +116,24 @@ class PutBoundary:
     at_expiry: float  # B(T) / K: at or below it, exercise now
     # per premium point: (ln B/K, 1/(σ√(2t)), d₊·√2 less its ln term, σ√(t/2), interest, dividend)
     terms: tuple[tuple[float, float, float, float, float, float], ...]
+    solved: SolvedBoundary  # what was solved, for a shorter life to read
+
+
+@dataclass(frozen=True, slots=True)
+class SolvedBoundary:
+    """The fixed point's answer: B(τ) for τ in [0, years], as (ln(B/X))² at the nodes."""
+
+    years: float
+    rate: float
+    dividend_yield: float
+    vol: float
+    cap: float  # X / K, B(0⁺)
+    heights: tuple[float, ...]
+
+    def log_boundary(self, weights: tuple[float, ...]) -> float:
+        """ln(B/K) where `weights` read the interpolant."""
+        reach = sum(map(mul, weights, self.heights))
+        return math.log(self.cap) - math.sqrt(max(reach, 0.0))
 
 
 def put_boundary(
@@ -114,10 +141,56 @@ def put_boundary(
 ) -> PutBoundary:
     """Solve B(τ) = K·e^(−(r−q)τ)·N(τ)/D(τ) at the nodes (ALO's fixed point, unit strike), where
     N = Φ(d₋(τ, B(τ))) + r∫₀^τ e^(ru)·Φ(d₋(τ − u, B(τ)/B(u))) du, and D likewise with d₊ and q,
-    from `guess(τ)`, a rough B(τ)/K.
+    from `guess(τ)`, a rough B(τ)/K."""
+    solved = _solve(years, rate, dividend_yield, vol, guess)
+    weights = [point.boundary for point in _scheme().premium]
+    return _priced(solved, years, weights, solved.cap * math.exp(-math.sqrt(solved.heights[-1])))
 
-    What is interpolated is (ln(B/X))², smooth in √τ where B itself is not; its square root is
-    ln(X/B), so reading ln B at a point takes a square root and no logarithm."""
+
+def shorter_life(solved: SolvedBoundary, years: float) -> PutBoundary:
+    """The boundary of a put with `years` ≤ solved.years to live and the same rate, yield and
+    vol: B depends only on the time left, so the one solved already holds on [0, years]."""
+    ratio = years / solved.years
+    weights = [
+        _interpolation_weights(2 * math.sqrt(point.at * ratio) - 1) for point in _scheme().premium
+    ]
+    at_expiry = math.exp(solved.log_boundary(_interpolation_weights(2 * math.sqrt(ratio) - 1)))
+    return _priced(solved, years, weights, at_expiry)
+
+
+def _priced(
+    solved: SolvedBoundary, years: float, weights: list[tuple[float, ...]], at_expiry: float
+) -> PutBoundary:
+    """The premium's terms over a life of `years`, `weights` reading B at each premium point."""
+    rate, dividend_yield, vol = solved.rate, solved.dividend_yield, solved.vol
+    sqrt, exp = math.sqrt, math.exp
+    life_spread = vol * sqrt(years)
+    scale = 1 / (life_spread * SQRT2)
+    growth = ((rate - dividend_yield) * sqrt(years) / vol + 0.5 * life_spread) / SQRT2
+    half = life_spread / SQRT2
+    half_years = years / 2  # Φ = erfc/2
+    log_cap = math.log(solved.cap)
+    h1, h2, h3, h4 = solved.heights  # unrolled: sum(map(mul, ...)) cost three times as much
+    terms = tuple(
+        (
+            log_cap - sqrt(max(w1 * h1 + w2 * h2 + w3 * h3 + w4 * h4, 0.0)),
+            scale / point.root_lag,
+            growth * point.root_lag,
+            half * point.root_lag,
+            point.weight * half_years * rate * exp(-rate * years * point.lag),
+            point.weight * half_years * dividend_yield * exp(-dividend_yield * years * point.lag),
+        )
+        for point, (w1, w2, w3, w4) in zip(_scheme().premium, weights, strict=True)
+    )
+    return PutBoundary(at_expiry, terms, solved)
+
+
+def _solve(
+    years: float, rate: float, dividend_yield: float, vol: float, guess: Callable[[float], float]
+) -> SolvedBoundary:
+    """The fixed point's iterations. What is interpolated is (ln(B/X))², smooth in √τ where B
+    itself is not; its square root is ln(X/B), so reading ln B at a point takes a square root
+    and no logarithm."""
     scheme = _scheme()
     carry = rate - dividend_yield
     cap = min(1.0, rate / dividend_yield) if dividend_yield > 0 else 1.0  # B(0⁺) = X / K
@@ -135,36 +208,51 @@ def put_boundary(
     half = life_spread / SQRT2
     half_years = years / 2  # Φ = erfc/2
     prepared = []  # what the integrals need at each point, worked out once for every step
+    rate_years, yield_years = rate * years, dividend_yield * years
     for node, points in zip(scheme.nodes, scheme.fixed_point, strict=True):
         rows = [
             (
-                point.boundary,
-                scale / point.root_lag,
-                growth * point.root_lag,
-                half * point.root_lag,
-                point.weight * half_years * exp(rate * years * point.at),
-                point.weight * half_years * exp(dividend_yield * years * point.at),
+                w1,
+                w2,
+                w3,
+                w4,
+                scale / root_lag,
+                growth * root_lag,
+                half * root_lag,
+                weight * half_years * exp(rate_years * at),
+                weight * half_years * exp(yield_years * at),
             )
-            for point in points
+            for at, root_lag, weight, (w1, w2, w3, w4) in points
         ]
         tau = node * years
         prepared.append((tau, vol * sqrt(tau), exp(-carry * tau), rows))
     log_cap = log(cap)
     for step in range(FIXED_POINT_STEPS):
-        depths = [sqrt(height) for height in heights]  # ln(X/B) at the nodes
+        h1, h2, h3, h4 = heights  # the reads unrolled: sum(map(mul, ...)) cost three times as much
         new_heights = []
-        for (tau, spread, forward_factor, rows), depth in zip(prepared, depths, strict=True):
+        for (tau, spread, forward_factor, rows), height in zip(prepared, heights, strict=True):
+            depth = sqrt(height)  # ln(X/B) at the node
             interest = dividends = 0.0
-            for weights, inv_spread, drift, half_spread, rate_weight, dividend_weight in rows:
-                reach = sum(map(mul, weights, heights))
+            for (
+                w1,
+                w2,
+                w3,
+                w4,
+                inv_spread,
+                drift,
+                half_spread,
+                rate_weight,
+                dividend_weight,
+            ) in rows:
+                reach = w1 * h1 + w2 * h2 + w3 * h3 + w4 * h4
                 x = (sqrt(reach) - depth if reach > 0 else -depth) * inv_spread + drift  # d₊/√2
                 interest += rate_weight * erfc(half_spread - x)
                 dividends += dividend_weight * erfc(-x)
             b = cap * exp(-depth)
             d_plus = (log_cap - depth + carry * tau) / spread + 0.5 * spread
             d_minus = d_plus - spread
-            numerator = norm_cdf(d_minus) + rate * interest
-            denominator = norm_cdf(d_plus) + dividend_yield * dividends
+            numerator = 0.5 * erfc(-d_minus / SQRT2) + rate * interest  # Φ(d₋) + r·∫
+            denominator = 0.5 * erfc(-d_plus / SQRT2) + dividend_yield * dividends
             target = forward_factor * numerator / denominator if denominator > 0 else b
             if step == 0:  # Jacobi–Newton: f's slope from the terms outside the integrals
                 slope = (forward_factor * INV_SQRT_2PI / (b * spread)) * (
@@ -175,18 +263,7 @@ def put_boundary(
             target = min(target, ceiling) if math.isfinite(target) and target > 0 else b
             new_heights.append(log(target / cap) ** 2)
         heights = new_heights
-    terms = tuple(
-        (
-            log_cap - sqrt(max(sum(map(mul, point.boundary, heights)), 0.0)),
-            scale / point.root_lag,
-            growth * point.root_lag,
-            half * point.root_lag,
-            point.weight * half_years * rate * exp(-rate * years * point.lag),
-            point.weight * half_years * dividend_yield * exp(-dividend_yield * years * point.lag),
-        )
-        for point in scheme.premium
-    )
-    return PutBoundary(cap * exp(-sqrt(heights[-1])), terms)
+    return SolvedBoundary(years, rate, dividend_yield, vol, cap, tuple(heights))
 
 
 def put_premium(boundary: PutBoundary, moneyness: float) -> float:
@@ -199,3 +276,37 @@ def put_premium(boundary: PutBoundary, moneyness: float) -> float:
         x = (log_moneyness - log_boundary) * inv_spread + drift  # d₊ / √2
         premium += interest * erfc(x - half_spread) - moneyness * dividends * erfc(x)
     return premium
+
+
+class BoundaryBook:
+    """The put boundaries solved while answering one request, by rate, yield and vol: a put with
+    the same three and a life between SHORTEST_READ of the longest one solved and all of it is
+    read off that one instead of being solved again (a scenario revalues the plan's put at the
+    horizon, with what is left of its life). Keep one per request, never one per process:
+    identical requests would then be answered without solving anything, and the book would grow
+    with every market move."""
+
+    def __init__(self) -> None:
+        self._longest: dict[tuple[float, float, float], PutBoundary] = {}
+
+    def put_boundary(
+        self,
+        years: float,
+        rate: float,
+        dividend_yield: float,
+        vol: float,
+        guess: Callable[[float], float],
+    ) -> PutBoundary:
+        """`put_boundary`, unless a boundary for at least this life is known already."""
+        key = (rate, dividend_yield, vol)
+        known = self._longest.get(key)
+        if known is not None:
+            solved_years = known.solved.years
+            if years == solved_years:
+                return known
+            if SHORTEST_READ * solved_years <= years < solved_years:
+                return shorter_life(known.solved, years)
+        boundary = put_boundary(years, rate, dividend_yield, vol, guess)
+        if known is None or years > known.solved.years:
+            self._longest[key] = boundary
+        return boundary

@@ -8,15 +8,19 @@ from functools import cache
 from pydantic import TypeAdapter
 
 from hedging.american import american_many
+from hedging.exercise_boundary import BoundaryBook
 from hedging.models import Costs, Leg, Plan, PortfolioSummary, Scenario, Side
 from hedging.pricing import OptionType, black76_many, black_scholes
 
 PUTS = (Side.BUY_PUT, Side.SELL_PUT)
 
 
-def option_values(leg: Leg, underlyings: list[float]) -> list[float]:
+def option_values(
+    leg: Leg, underlyings: list[float], boundaries: BoundaryBook | None = None
+) -> list[float]:
     """One unit of the leg's option at the horizon for each underlying price, never below what
-    exercising it would give."""
+    exercising it would give. An American one reads its exercise boundary from `boundaries`
+    (the request's) where they hold it."""
     put = leg.side in PUTS
     kind = OptionType.PUT if put else OptionType.CALL
     strike = leg.strike_usd or 0.0
@@ -27,7 +31,7 @@ def option_values(leg: Leg, underlyings: list[float]) -> list[float]:
     if leg.option_model == "black-76":
         models = black76_many(kind, underlyings, strike, years, rate, vol)
     elif leg.option_model == "american":
-        models = american_many(kind, underlyings, strike, years, rate, vol, dividends)
+        models = american_many(kind, underlyings, strike, years, rate, vol, dividends, boundaries)
     else:
         models = [black_scholes(kind, u, strike, years, rate, vol, dividends) for u in underlyings]
     if put:
@@ -40,7 +44,12 @@ def option_value(leg: Leg, underlying: float) -> float:
     return option_values(leg, [underlying])[0]
 
 
-def leg_pnls(leg: Leg, moves: tuple[float, ...], proxy_beta: float | None = None) -> list[float]:
+def leg_pnls(
+    leg: Leg,
+    moves: tuple[float, ...],
+    proxy_beta: float | None = None,
+    boundaries: BoundaryBook | None = None,
+) -> list[float]:
     """Price effect of one leg at each portfolio move, premium included."""
     beta = leg.move_beta if proxy_beta is None or leg.move_beta == 1.0 else proxy_beta
     if leg.side is Side.SHORT:
@@ -48,7 +57,7 @@ def leg_pnls(leg: Leg, moves: tuple[float, ...], proxy_beta: float | None = None
     if leg.side is Side.LONG:
         return [leg.notional_usd * (beta * move) for move in moves]
     price = leg.price_usd
-    values = option_values(leg, [max(price * (1 + beta * move), 0.0) for move in moves])
+    values = option_values(leg, [max(price * (1 + beta * move), 0.0) for move in moves], boundaries)
     premium, quantity = leg.premium_usd or 0.0, leg.quantity
     if leg.side is Side.BUY_PUT:
         return [quantity * value - premium for value in values]
@@ -89,12 +98,14 @@ def scenarios_for(
     moves: Iterable[float],
     proxy_beta: float | None = None,
     memo: dict[object, object] | None = None,
+    boundaries: BoundaryBook | None = None,
 ) -> list[Scenario]:
     """The scenarios at many moves, each leg priced once per move. With `memo` (one plan
     builder's), a leg shared by several variants (the put of the plan, collar and put spread)
-    is priced once for all of them."""
+    is priced once for all of them; `boundaries` are the request's American exercise
+    boundaries."""
     moves = tuple(moves)
-    columns = [_leg_column(leg, moves, proxy_beta, memo) for leg in legs]
+    columns = [_leg_column(leg, moves, proxy_beta, memo, boundaries) for leg in legs]
     carrying = costs.total_usd - costs.premium_usd  # premium is in the legs' P&L
     rows = []
     for index, move in enumerate(moves):
@@ -121,14 +132,18 @@ def _scenario_rows() -> TypeAdapter[list[Scenario]]:
 
 
 def _leg_column(
-    leg: Leg, moves: tuple[float, ...], proxy_beta: float | None, memo: dict[object, object] | None
+    leg: Leg,
+    moves: tuple[float, ...],
+    proxy_beta: float | None,
+    memo: dict[object, object] | None,
+    boundaries: BoundaryBook | None,
 ) -> list[float]:
     if memo is None or leg.side in (Side.SHORT, Side.LONG):  # shorts cost less than a lookup
-        return leg_pnls(leg, moves, proxy_beta)
+        return leg_pnls(leg, moves, proxy_beta, boundaries)
     key = ("leg pnls", leg, moves, proxy_beta)
     column = memo.get(key)
     if column is None:
-        column = memo[key] = leg_pnls(leg, moves, proxy_beta)
+        column = memo[key] = leg_pnls(leg, moves, proxy_beta, boundaries)
     return column  # type: ignore[return-value]
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from hedging.exercise_boundary import BoundaryBook
 from hedging.models import (
     AssetClass,
     AssetMarket,
@@ -69,6 +70,7 @@ class Context:
     now: datetime
     # lookups that depend only on the request and market, kept for this one recommendation
     memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+    boundaries: BoundaryBook = field(default_factory=BoundaryBook, compare=False, repr=False)
 
     @property
     def positions(self) -> list[Position]:
@@ -223,5 +225,10 @@ def option_costs(premium: float, fees: float, spread: float) -> Costs:
 def draft_scenarios(context: Context, legs: list[Leg], costs: Costs) -> list[Scenario]:
     """The scenario table of a variant (collar, put spread) that is not a plan of its own."""
     return scenarios_for(
-        legs, costs, context.portfolio.value_usd, SCENARIO_MOVES, memo=context.memo
+        legs,
+        costs,
+        context.portfolio.value_usd,
+        SCENARIO_MOVES,
+        memo=context.memo,
+        boundaries=context.boundaries,
     )

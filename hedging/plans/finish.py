@@ -92,7 +92,12 @@ def finish_plan(
     """A Plan with its scenario table filled in by the same function as pnl_at_move, built (and
     validated) once."""
     scenarios = scenarios_for(
-        legs, costs, context.portfolio.value_usd, SCENARIO_MOVES, memo=context.memo
+        legs,
+        costs,
+        context.portfolio.value_usd,
+        SCENARIO_MOVES,
+        memo=context.memo,
+        boundaries=context.boundaries,
     )
     upside = scenarios[SCENARIO_MOVES.index(UPSIDE_MOVE)]  # the +10% row of the table
     return Plan(

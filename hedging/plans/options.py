@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from hedging.american import american
+from hedging.exercise_boundary import BoundaryBook
 from hedging.expiries import expiry_covering
 from hedging.models import (
     AssetClass,
@@ -53,6 +54,7 @@ class OptionMarket:
     dividend_yield: float
     vol: float  # at the money
     contract_size: float
+    boundaries: BoundaryBook  # this request's, shared with its scenario tables
 
     def vol_at(self, strike: float) -> float:
         """Implied volatility at this strike: the snapshot's skew around the ATM figure."""
@@ -64,8 +66,11 @@ class OptionMarket:
         spot, vol = self.asset.price_usd, self.vol_at(strike)
         if self.model == BLACK_76:
             return black76(kind, spot, strike, self.years, self.rate, vol)
-        pricer = american if self.model == AMERICAN else black_scholes
-        return pricer(kind, spot, strike, self.years, self.rate, vol, self.dividend_yield)
+        if self.model == AMERICAN:
+            return american(
+                kind, spot, strike, self.years, self.rate, vol, self.dividend_yield, self.boundaries
+            )
+        return black_scholes(kind, spot, strike, self.years, self.rate, vol, self.dividend_yield)
 
     def delta(self, kind: OptionType, strike: float) -> float:
         carry = self.rate if self.model == BLACK_76 else self.dividend_yield
@@ -120,6 +125,7 @@ def option_market(context: Context, position: Position) -> OptionMarket | None:
         dividend_yield=asset.dividend_yield,
         vol=asset.implied_volatility or asset.volatility,
         contract_size=asset.option_contract_size,
+        boundaries=context.boundaries,
     )
 
 

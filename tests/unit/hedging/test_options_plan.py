@@ -3,6 +3,7 @@ from datetime import UTC, datetime
 import pytest
 
 from hedging.american import american
+from hedging.exercise_boundary import SHORTEST_READ
 from hedging.expiries import crypto_expiries, equity_expiries, expiry_covering
 from hedging.market import load_snapshot, with_prices
 from hedging.models import AssetClass, HedgeKind, HedgeRequest, Holding, Intent, Outlook, Portfolio
@@ -149,3 +150,16 @@ def test_crypto_expiries_are_at_8_utc_and_equity_ones_at_4pm_new_york():
     assert {(e.hour, e.minute) for e in crypto_expiries(NOW)} == {(8, 0)}
     assert {e.hour for e in equity_expiries(NOW, "AAPL")} <= {20, 21}
     assert all(e.weekday() == 4 for e in equity_expiries(NOW, "AAPL"))
+
+
+def test_a_share_put_revalued_at_the_horizon_off_its_entry_boundary_matches_a_fresh_solve():
+    """A 3-day horizon leaves 0.68 of the put's life: the scenario table reads the boundary
+    solved for its price, where pnl_at_move solves one afresh; they agree to the cent."""
+    plan, portfolio = options_plan(Holding(symbol="AAPL", quantity=1000), days=3)
+    put = plan.legs[0]
+    life = (put.expiry - NOW).total_seconds() / (365 * 24 * 3600)
+    assert (put.years_left_at_horizon or 0.0) / life >= SHORTEST_READ
+
+    for row in plan.scenarios:
+        fresh = pnl_at_move(plan, portfolio, row.move)
+        assert row.hedged_pnl_usd == pytest.approx(fresh.hedged_pnl_usd, abs=0.01)

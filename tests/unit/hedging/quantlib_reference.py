@@ -1,0 +1,36 @@
+"""QuantLib's American engines, the reference the American pricer's tests compare with."""
+
+import pytest
+
+from hedging.pricing import OptionType
+
+ql = pytest.importorskip("QuantLib")
+
+
+TODAY = ql.Date(2, 1, 2025)
+
+
+def quantlib_american(kind, spot, strike, days, rate, vol, dividend_yield, engine):
+    """QuantLib's price of an American option exercisable from today to `days` ahead."""
+    ql.Settings.instance().evaluationDate = TODAY
+    counting = ql.Actual365Fixed()
+    process = ql.BlackScholesMertonProcess(
+        ql.QuoteHandle(ql.SimpleQuote(spot)),
+        ql.YieldTermStructureHandle(ql.FlatForward(TODAY, dividend_yield, counting)),
+        ql.YieldTermStructureHandle(ql.FlatForward(TODAY, rate, counting)),
+        ql.BlackVolTermStructureHandle(
+            ql.BlackConstantVol(TODAY, ql.NullCalendar(), vol, counting)
+        ),
+    )
+    right = ql.Option.Put if kind is OptionType.PUT else ql.Option.Call
+    option = ql.VanillaOption(
+        ql.PlainVanillaPayoff(right, strike), ql.AmericanExercise(TODAY, TODAY + days)
+    )
+    engines = {
+        "baw": lambda: ql.BaroneAdesiWhaleyApproximationEngine(process),
+        "alo": lambda: ql.QdFpAmericanEngine(process, ql.QdFpAmericanEngine.accurateScheme()),
+        "fd": lambda: ql.FdBlackScholesVanillaEngine(process, 800, 800),
+        "binomial": lambda: ql.BinomialVanillaEngine(process, "lr", 801),
+    }
+    option.setPricingEngine(engines[engine]())
+    return option.NPV()
