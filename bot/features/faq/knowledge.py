@@ -60,11 +60,14 @@ RANKER_LEAD = NAME_LEAD  # ...and the ranker leads its own runner-up as for a na
 # Besides the general hedging words, what "how do I hedge it" is asked with: a holding named with
 # nothing else asked is a plan request ("I hold 2 BTC, how do I protect it?")
 HOW_TO_HEDGE = frozenset({"=protect", "=reducerisk"})
+# the ways to hedge that a plan prices side by side: asking which of them fits a named holding
+# is asking for the plan ("I hold 2 BTC, short perps or buy puts?")
+HEDGE_WAYS = "put puts call calls option options future futures perp perps perpetual short shorting"
 # what a hedge request with no size may say besides the asset: the worry, when, and how it is
 # held; anything else ("half", "puts", "collateral") asks the FAQ about a way of hedging
 PLAN_REQUEST_WORDS = """worried scared nervous afraid crash dump drop fall tank fomc cpi earnings
 regulation unlock best way safest investment position holding holder long bags stack portfolio
-take like want need next week month day days tomorrow tonight weekend monday tuesday wednesday
+take like want need use next week month day days tomorrow tonight weekend monday tuesday wednesday
 thursday friday saturday sunday"""
 
 
@@ -141,6 +144,7 @@ class KnowledgeBase:
         self.general = None if general is None else (general[0], terms(general[1], thesaurus))
         self.thesaurus = thesaurus
         self.plan_words = frozenset(terms(PLAN_REQUEST_WORDS, thesaurus))
+        self.hedge_ways = frozenset(terms(HEDGE_WAYS, thesaurus))
         by_id = {e.id: e for e in entries}
         self.entries = {i: by_id[i] for t in topics for i in t.entries}  # menu order
         self.index = Bm25Index.build(
@@ -283,8 +287,9 @@ class KnowledgeBase:
             return True
         general = set(self.general[1]) if self.general else set()
         plain = general | HOW_TO_HEDGE | CONTEXT_TERMS | {"bot"}
-        if sized:
-            return {t for t in read.asked if not _is_holding_context(t)} <= plain
+        if sized:  # "I own 1,000 AAPL: puts or calls to protect it?": the plan compares the ways
+            asked = {t for t in read.asked if not _is_holding_context(t)}
+            return asked <= plain | self.hedge_ways | self.plan_words
         # with no size, every word counts ("hedge half of my BTC" asks about partial hedges)
         named = {t for asset in unsized for t in terms(asset.typed, self.thesaurus)}
         return set(read.unigrams) <= plain | named | self.plan_words
