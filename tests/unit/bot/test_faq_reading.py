@@ -173,17 +173,15 @@ def real_half(split: str) -> list[Question]:
     ]
 
 
-def test_on_the_real_tune_half_at_most_one_answer_is_confidently_wrong_and_most_come_first() -> (
-    None
-):
-    # 183 questions (139 covered); 132, 65 and 97 of 139 with the learned scorer, which was fitted
-    # on them (out of fold: benchmarks/faq_fit_scorer.py --cv). The one wrong answer: "how does a
-    # short squeeze affect margin traders" gets negative funding (it has squeezes), not liquidation
+def test_on_the_real_tune_half_few_answers_are_confidently_wrong_and_most_come_first() -> None:
+    # 241 questions (182 covered); 173, 81 and 129 of 182 with the learned scorer, which was
+    # fitted on them (out of fold, benchmarks/faq_fit_scorer.py --cv: 152, 66 and 124), 3 wrong:
+    # two are labelled as not covered (a broker's leverage page, "is a short squeeze coming")
     scores = Scores.of(KB, real_half("tune"))
-    assert scores.counts["confident wrong"] <= 1
-    assert scores.share("first pick right") >= 0.90
-    assert scores.share("answered right") >= 0.43
-    assert scores.share("among choices") >= 0.67
+    assert scores.counts["confident wrong"] <= 3
+    assert scores.share("first pick right") >= 0.92
+    assert scores.share("answered right") >= 0.42
+    assert scores.share("among choices") >= 0.68
     assert scores.share("no answer") >= 0.60
 
 
