@@ -68,7 +68,7 @@ HEDGE_WAYS = "put puts call calls option options future futures perp perps perpe
 PLAN_REQUEST_WORDS = """worried scared nervous afraid crash dump drop fall tank fomc cpi earnings
 regulation unlock best way safest investment position holding holder long bags stack portfolio
 take like want need use next week month day days tomorrow tonight weekend monday tuesday wednesday
-thursday friday saturday sunday"""
+thursday friday saturday sunday cheap cheapest simplest easiest quickest pls plz help thanks thx"""
 
 
 class Topic(BaseModel):

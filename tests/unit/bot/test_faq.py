@@ -216,6 +216,8 @@ def test_an_unrelated_question_is_no_match(question: str) -> None:
         ("use my btc itself as collateral for a short", False),
         ("I own 1,000 shares of AAPL. Do I use puts or calls to protect my position?", True),
         ("I hold 100 AAPL, how many put contracts do I need?", False),
+        ("protect my apple shares pls", True),
+        ("whats the cheapest way to hedge my btc", True),
     ],
 )
 def test_a_plan_request_is_recognised_and_sent_to_the_planner(text: str, is_plan: bool) -> None:
