@@ -189,3 +189,15 @@ async def test_a_city_typed_at_the_settings_timezone_choices_is_the_timezone(
     assert "Timezone: America/Argentina/Buenos_Aires" in saved.text.splitlines()
     users = UserRepository(bot.services.db, BotConfig())
     assert users.settings(alice.id).timezone == "America/Argentina/Buenos_Aires"
+
+
+async def test_a_holding_named_without_a_size_gets_one_question_then_the_plan(
+    alice: Person,
+) -> None:
+    (asked,) = await alice.says("I own some tesla shares, worried about earnings")
+    assert asked.text.startswith("How much TSLA do you hold?")
+
+    (card,) = await alice.says("40")
+
+    header = card.text.splitlines()[0]
+    assert header.startswith("🛡 Hedge plan · 40 TSLA (") and "earnings" in header
