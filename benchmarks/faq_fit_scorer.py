@@ -8,7 +8,8 @@ Questions and posts that no entry answers are fitted too, with a target of 0 for
 text and the training posts are in every fold's training set, and only tuning questions are
 scored). For each setting it prints the matcher's figures on the out-of-fold questions, with the
 "answer outright" lead for each fold set just above the largest lead a wrong answer had in the
-other folds, and the lead the whole set of folds gives.
+other folds, and the lead the whole set of folds gives; with --lead L ..., each fixed lead
+instead (how the shipped LEARNED_LEAD was chosen: the lowest that adds no wrong answer).
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ def cross_validate(
     margin: float,
     posts: list[tuple[str, str]],
     uncovered: bool,
+    fixed_lead: float | None = None,
 ) -> tuple[dict[str, Scores], float]:
     sets = tuning_questions()
     flat = [(name, q) for name, qs in sets.items() for q in qs]
@@ -122,7 +124,8 @@ def cross_validate(
     counts: dict[str, Counter[str]] = {name: Counter() for name in sets}
     for k in range(FOLDS):
         wrong = [lead for j in range(FOLDS) if j != k for ok, lead, bad in leads[j] if ok and bad]
-        kb.scorer, kb.outright_lead = scorers[k], max(wrong, default=0.0) + margin
+        learned_lead = max(wrong, default=0.0) + margin if fixed_lead is None else fixed_lead
+        kb.scorer, kb.outright_lead = scorers[k], learned_lead
         for (name, q), f in zip(flat, folds, strict=True):
             if f == k:
                 counts[name].update(judge(kb, q)[0])
@@ -147,6 +150,9 @@ def main() -> int:
     parser.add_argument("--weight", type=float, nargs="*", default=[LEARNED_WEIGHT])
     parser.add_argument("--margin", type=float, nargs="*", default=[0.05])
     parser.add_argument("--ranker-lead", type=float, default=RANKER_LEAD)
+    parser.add_argument(
+        "--lead", type=float, nargs="*", default=[], help="with --cv: fixed outright leads to try"
+    )
     parser.add_argument("--no-posts", action="store_true", help="cross-validate without the posts")
     parser.add_argument(
         "--no-uncovered", action="store_true", help="cross-validate without the uncovered texts"
@@ -160,19 +166,21 @@ def main() -> int:
             "ranker alone (its weights were tuned on all of this data)",
             {name: Scores.of(kb, qs) for name, qs in tuning_questions().items()},
         )
+        posts = [] if args.no_posts else training_posts()
         for ridge in args.ridge:
             for weight, margin in ((w, m) for w in args.weight for m in args.margin):
-                started = time.perf_counter()
-                posts = [] if args.no_posts else training_posts()
-                results, lead = cross_validate(
-                    kb, ridge, weight, margin, posts, not args.no_uncovered
-                )
-                took = time.perf_counter() - started
-                show(
-                    f"ridge {ridge}, weight {weight}, margin {margin}:"
-                    f" lead over all folds {lead:.3f} ({took:.0f} s)",
-                    results,
-                )
+                for fixed in args.lead or [None]:
+                    started = time.perf_counter()
+                    results, lead = cross_validate(
+                        kb, ridge, weight, margin, posts, not args.no_uncovered, fixed
+                    )
+                    took = time.perf_counter() - started
+                    rule = f"margin {margin}" if fixed is None else f"fixed lead {fixed}"
+                    show(
+                        f"ridge {ridge}, weight {weight}, {rule}:"
+                        f" lead over all folds {lead:.3f} ({took:.0f} s)",
+                        results,
+                    )
         return 0
     texts, labels = training_set(kb, fitting_questions())
     started = time.perf_counter()
