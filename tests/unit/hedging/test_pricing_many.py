@@ -6,7 +6,11 @@ from hypothesis import strategies as st
 
 from hedging.pricing import OptionType, black76, black76_many, black_scholes, black_scholes_many
 
-spots = st.lists(st.floats(min_value=-10.0, max_value=500.0), min_size=1, max_size=12)
+# at or below zero (the intrinsic-value branch) or a price a snapshot could hold
+prices = st.one_of(
+    st.floats(min_value=-10.0, max_value=0.0), st.floats(min_value=1e-3, max_value=500.0)
+)
+spots = st.lists(prices, min_size=1, max_size=12)
 years = st.one_of(st.just(0.0), st.floats(min_value=1e-4, max_value=3.0))
 vols = st.one_of(st.just(0.0), st.floats(min_value=0.01, max_value=2.0))
 rates = st.floats(min_value=-0.02, max_value=0.2)
