@@ -247,16 +247,22 @@ def margin_outcomes(
             note += " A rise in price never liquidates it."
         else:
             note += RANGE_NOTE.format(buffer=buffer)
-        outcome = MarginOutcome(
-            mode=mode,
-            formula=exposures[index].formula,
-            wallet_usd={MarginMode.ISOLATED: total_margin, MarginMode.CROSS: wallet}.get(mode, 0.0),
-            collateral_haircut=nearest.haircut,
-            liquidation_price_usd=nearest.price,
-            liquidation_low_usd=None if nearest.price is None else nearest.price * (1 - buffer),
-            liquidation_distance_pct=nearest.distance,
-            liquidation_distance_sigmas=nearest.sigmas,
-            note=note,
+        outcome = MarginOutcome.validated(
+            {
+                "mode": mode,
+                "formula": exposures[index].formula,
+                "wallet_usd": {MarginMode.ISOLATED: total_margin, MarginMode.CROSS: wallet}.get(
+                    mode, 0.0
+                ),
+                "collateral_haircut": nearest.haircut,
+                "liquidation_price_usd": nearest.price,
+                "liquidation_low_usd": None
+                if nearest.price is None
+                else nearest.price * (1 - buffer),
+                "liquidation_distance_pct": nearest.distance,
+                "liquidation_distance_sigmas": nearest.sigmas,
+                "note": note,
+            }
         )
         result[mode] = (outcome, legs)
     return result

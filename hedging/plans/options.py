@@ -152,26 +152,28 @@ def option_leg(
     contracts = max(1.0, float(round(market.position.quantity / market.contract_size)))
     quantity = contracts * market.contract_size
     spot = market.asset.price_usd
-    leg = Leg(
-        symbol=market.asset.symbol,
-        instrument=Instrument.OPTION,
-        side=side,
-        quantity=quantity,
-        notional_usd=quantity * spot,
-        price_usd=spot,
-        contracts=contracts,
-        contract_size=market.contract_size,
-        strike_usd=strike,
-        venue=market.venues[0].name,
-        move_beta=1.0,
-        expiry=market.expiry,
-        premium_usd=per_unit * quantity,
-        premium_per_unit_usd=per_unit,
-        implied_vol=market.vol_at(strike),
-        rate=market.rate,
-        dividend_yield=market.dividend_yield,
-        years_left_at_horizon=max(market.years - context.years, 0.0),
-        option_model=market.model,
+    leg = Leg.validated(
+        {
+            "symbol": market.asset.symbol,
+            "instrument": Instrument.OPTION,
+            "side": side,
+            "quantity": quantity,
+            "notional_usd": quantity * spot,
+            "price_usd": spot,
+            "contracts": contracts,
+            "contract_size": market.contract_size,
+            "strike_usd": strike,
+            "venue": market.venues[0].name,
+            "move_beta": 1.0,
+            "expiry": market.expiry,
+            "premium_usd": per_unit * quantity,
+            "premium_per_unit_usd": per_unit,
+            "implied_vol": market.vol_at(strike),
+            "rate": market.rate,
+            "dividend_yield": market.dividend_yield,
+            "years_left_at_horizon": max(market.years - context.years, 0.0),
+            "option_model": market.model,
+        }
     )
     return leg, option_fee(context, market, per_unit, contracts)
 
@@ -187,28 +189,30 @@ def put_details(context: Context, market: OptionMarket, offset: float) -> tuple[
     spread = market.half_spread(premium)
     delta = market.delta(OptionType.PUT, strike)
     coin = per_unit / spot if market.asset.asset_class is AssetClass.CRYPTO else None
-    details = OptionDetails(
-        strike_usd=strike,
-        expiry_days=market.years * 365,
-        implied_vol=market.vol_at(strike),
-        rate=market.rate,
-        premium_per_unit_usd=leg.premium_per_unit_usd or 0.0,
-        model=market.model,
-        symbol=market.asset.symbol,
-        strike_pct=strike / spot - 1,
-        expiry=market.expiry,
-        contracts=leg.contracts or 0.0,
-        contract_size=market.contract_size,
-        quantity=leg.quantity,
-        premium_usd=premium,
-        fees_usd=fee,
-        delta=delta,
-        worst_case_loss_usd=spot * held - strike * leg.quantity + premium + fee + spread,
-        breakeven_usd=spot + (premium + fee + spread) / held,
-        ask_per_unit_usd=per_unit + market.half_spread(per_unit),
-        spread_usd=spread,
-        premium_adjusted_delta=None if coin is None else delta - coin,
-        premium_coin=coin,
+    details = OptionDetails.validated(
+        {
+            "strike_usd": strike,
+            "expiry_days": market.years * 365,
+            "implied_vol": market.vol_at(strike),
+            "rate": market.rate,
+            "premium_per_unit_usd": leg.premium_per_unit_usd or 0.0,
+            "model": market.model,
+            "symbol": market.asset.symbol,
+            "strike_pct": strike / spot - 1,
+            "expiry": market.expiry,
+            "contracts": leg.contracts or 0.0,
+            "contract_size": market.contract_size,
+            "quantity": leg.quantity,
+            "premium_usd": premium,
+            "fees_usd": fee,
+            "delta": delta,
+            "worst_case_loss_usd": spot * held - strike * leg.quantity + premium + fee + spread,
+            "breakeven_usd": spot + (premium + fee + spread) / held,
+            "ask_per_unit_usd": per_unit + market.half_spread(per_unit),
+            "spread_usd": spread,
+            "premium_adjusted_delta": None if coin is None else delta - coin,
+            "premium_coin": coin,
+        }
     )
     return leg, details
 
@@ -250,15 +254,17 @@ def _collar(
     legs.extend(calls)
     net = sum(leg.premium_usd or 0.0 for leg in puts) - sum(leg.premium_usd or 0.0 for leg in calls)
     costs = option_costs(net, fees, spread)
-    return CollarDetails(
-        put_strike_usd=puts[0].strike_usd or 0.0,
-        call_strike_usd=calls[0].strike_usd or 0.0,
-        call_premium_per_unit_usd=calls[0].premium_per_unit_usd or 0.0,
-        net_premium_usd=net,
-        fees_usd=fees,
-        spread_usd=spread,
-        capped_above_usd=calls[0].strike_usd or 0.0,
-        scenarios=draft_scenarios(context, legs, costs),
+    return CollarDetails.validated(
+        {
+            "put_strike_usd": puts[0].strike_usd or 0.0,
+            "call_strike_usd": calls[0].strike_usd or 0.0,
+            "call_premium_per_unit_usd": calls[0].premium_per_unit_usd or 0.0,
+            "net_premium_usd": net,
+            "fees_usd": fees,
+            "spread_usd": spread,
+            "capped_above_usd": calls[0].strike_usd or 0.0,
+            "scenarios": draft_scenarios(context, legs, costs),
+        }
     )
 
 
