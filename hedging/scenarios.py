@@ -140,11 +140,13 @@ def _leg_column(
 ) -> list[float]:
     if memo is None or leg.side in (Side.SHORT, Side.LONG):  # shorts cost less than a lookup
         return leg_pnls(leg, moves, proxy_beta, boundaries)
-    key = ("leg pnls", leg, moves, proxy_beta)
-    column = memo.get(key)
-    if column is None:
-        column = memo[key] = leg_pnls(leg, moves, proxy_beta, boundaries)
-    return column  # type: ignore[return-value]
+    # keyed by identity, as the variants share the plan's own leg objects: hashing a Leg hashes
+    # all its fields; the leg is kept beside its column, so its id stays unique
+    key = ("leg pnls", id(leg), moves, proxy_beta)
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = (leg, leg_pnls(leg, moves, proxy_beta, boundaries))
+    return known[1]  # type: ignore[index]
 
 
 def payoff(
