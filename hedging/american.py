@@ -29,7 +29,7 @@ from hedging.exercise_boundary import (
     put_boundary,
     put_premium,
 )
-from hedging.pricing import SQRT2, OptionType, black_scholes, norm_cdf
+from hedging.pricing import SQRT2, OptionType, black_scholes, black_scholes_many, norm_cdf
 
 MAX_ITERATIONS = 50
 TOLERANCE = 1e-7  # on the critical price's defining equation, relative to the strike
@@ -156,18 +156,24 @@ def _baw_start(rate: float, dividend_yield: float, vol: float) -> Callable[[floa
 
 
 def _premium_bound(
-    moneyness: float, years: float, rate: float, dividend_yield: float, vol: float
-) -> float:
-    """An upper bound on the put's early-exercise premium per unit strike: interest on the strike
-    for the whole life, times the highest chance along the way that the stock is below
-    X = K·min(1, r/q), which no boundary exceeds."""
+    years: float, rate: float, dividend_yield: float, vol: float
+) -> Callable[[float], float]:
+    """An upper bound on the put's early-exercise premium per unit strike, by moneyness S/K:
+    interest on the strike for the whole life, times the highest chance along the way that the
+    stock is below X = K·min(1, r/q), which no boundary exceeds. What every spot shares is
+    worked out once."""
     interest = -math.expm1(-rate * years)
-    distance = math.log(moneyness * (max(dividend_yield / rate, 1.0) if rate > 0 else 1.0))
-    if distance <= 0:
-        return interest
+    barrier = max(dividend_yield / rate, 1.0) if rate > 0 else 1.0
     drift = rate - dividend_yield - 0.5 * vol * vol
-    at = years if drift <= 0 else min(years, distance / drift)  # where d₋(t, S/X) is least
-    return interest * norm_cdf(-(distance + drift * at) / (vol * math.sqrt(at)))
+
+    def bound(moneyness: float) -> float:
+        distance = math.log(moneyness * barrier)
+        if distance <= 0:
+            return interest
+        at = years if drift <= 0 else min(years, distance / drift)  # where d₋(t, S/X) is least
+        return interest * norm_cdf(-(distance + drift * at) / (vol * math.sqrt(at)))
+
+    return bound
 
 
 def american_many(
@@ -188,16 +194,17 @@ def american_many(
     call = kind is OptionType.CALL
     put_rate, put_yield = (dividend_yield, rate) if call else (rate, dividend_yield)
     boundary: PutBoundary | None = None
+    europeans = black_scholes_many(kind, spots, strike, years, rate, vol, dividend_yield)
+    early = years > 0 and vol > 0 and strike > 0 and put_rate > 0
+    bound = _premium_bound(years, put_rate, put_yield, vol) if early else None
     prices = []
-    for spot in spots:
-        european = black_scholes(kind, spot, strike, years, rate, vol, dividend_yield)
+    for spot, european in zip(spots, europeans, strict=True):
         intrinsic = max(spot - strike, 0.0) if call else max(strike - spot, 0.0)
-        if years <= 0 or vol <= 0 or spot <= 0 or strike <= 0 or put_rate <= 0:
+        if bound is None or spot <= 0:
             prices.append(max(european, intrinsic))  # never exercised early (r ≤ 0) or no time
             continue
         unit, moneyness = (spot, strike / spot) if call else (strike, spot / strike)
-        bound = _premium_bound(moneyness, years, put_rate, put_yield, vol)
-        if unit * bound <= NEGLIGIBLE_PREMIUM * european:
+        if unit * bound(moneyness) <= NEGLIGIBLE_PREMIUM * european:
             prices.append(max(european, intrinsic))
             continue
         if boundary is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any, Self, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +18,12 @@ class Model(BaseModel):
     """Base for every core model: immutable, strict about unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    @classmethod
+    def validated(cls, fields: dict[str, Any]) -> Self:
+        """cls(**fields), validated by the same schema with the same errors, for the plans'
+        hot paths: handing pydantic-core a dict literal costs a quarter less than keywords."""
+        return cast(Self, cls.__pydantic_validator__.validate_python(fields))
 
 
 class Instrument(StrEnum):

@@ -226,37 +226,34 @@ def margin_outcomes(
     total_margin = sum(e.margin_usd for e in exposures)
     wallet = wallet_usd if wallet_usd is not None else total_margin
     buffer = MARK_LAST_GAP + taker_fee
+    # what every mode shares, worked out once
+    shares = [wallet * e.margin_usd / total_margin if total_margin else wallet for e in exposures]
+    wallet_text, range_note = f"${wallet:,.0f}", RANGE_NOTE.format(buffer=buffer)
+    wallet_by_mode = {MarginMode.ISOLATED: total_margin, MarginMode.CROSS: wallet}
     result: dict[MarginMode, tuple[MarginOutcome, list[LegLiquidation]]] = {}
     for mode in MarginMode:
         legs = [
-            leg_liquidation(
-                e,
-                mode,
-                wallet * e.margin_usd / total_margin if total_margin else wallet,
-                taker_fee,
-                years,
-            )
-            for e in exposures
+            leg_liquidation(e, mode, share, taker_fee, years)
+            for e, share in zip(exposures, shares, strict=True)
         ]
         index = min(range(len(legs)), key=lambda i: _sort_key(legs[i]))
         nearest = legs[index]
-        note = MODE_NOTES[mode].format(
-            wallet=f"${wallet:,.0f}", haircut=f"{nearest.haircut or 0.0:.0%}"
-        )
-        if nearest.price is None:
-            note += " A rise in price never liquidates it."
-        else:
-            note += RANGE_NOTE.format(buffer=buffer)
-        outcome = MarginOutcome(
-            mode=mode,
-            formula=exposures[index].formula,
-            wallet_usd={MarginMode.ISOLATED: total_margin, MarginMode.CROSS: wallet}.get(mode, 0.0),
-            collateral_haircut=nearest.haircut,
-            liquidation_price_usd=nearest.price,
-            liquidation_low_usd=None if nearest.price is None else nearest.price * (1 - buffer),
-            liquidation_distance_pct=nearest.distance,
-            liquidation_distance_sigmas=nearest.sigmas,
-            note=note,
+        note = MODE_NOTES[mode].format(wallet=wallet_text, haircut=f"{nearest.haircut or 0.0:.0%}")
+        note += " A rise in price never liquidates it." if nearest.price is None else range_note
+        outcome = MarginOutcome.validated(
+            {
+                "mode": mode,
+                "formula": exposures[index].formula,
+                "wallet_usd": wallet_by_mode.get(mode, 0.0),
+                "collateral_haircut": nearest.haircut,
+                "liquidation_price_usd": nearest.price,
+                "liquidation_low_usd": None
+                if nearest.price is None
+                else nearest.price * (1 - buffer),
+                "liquidation_distance_pct": nearest.distance,
+                "liquidation_distance_sigmas": nearest.sigmas,
+                "note": note,
+            }
         )
         result[mode] = (outcome, legs)
     return result

@@ -44,15 +44,17 @@ def _position(
     if value > MAX_NOTIONAL_USD:
         raise HedgeInputError(f"{holding.symbol} worth {value:,.0f} dollars is not a real size.")
     age = max(0.0, (now - as_of).total_seconds() / 3600) if as_of is not None else None
-    position = Position(
-        symbol=holding.symbol,
-        asset_class=asset.asset_class,
-        quantity=quantity,
-        price_usd=price,
-        value_usd=value,
-        price_source=source,
-        price_as_of=as_of,
-        price_age_hours=age,
+    position = Position.validated(
+        {
+            "symbol": holding.symbol,
+            "asset_class": asset.asset_class,
+            "quantity": quantity,
+            "price_usd": price,
+            "value_usd": value,
+            "price_source": source,
+            "price_as_of": as_of,
+            "price_age_hours": age,
+        }
     )
     used = asset if price == asset.price_usd else asset.model_copy(update={"price_usd": price})
     return position, used
@@ -91,19 +93,23 @@ def build_context(request: HedgeRequest, market: MarketSnapshot, now: datetime) 
     for symbol, asset in market.assets.items():
         assets.setdefault(symbol, asset)
     ordered = sorted(positions.values(), key=lambda position: -position.value_usd)
-    summary = PortfolioSummary(
-        value_usd=sum(position.value_usd for position in ordered),
-        holdings=[
-            Holding(
-                symbol=p.symbol,
-                quantity=p.quantity,
-                price_usd=p.price_usd,
-                asset_class=p.asset_class,
-                value_usd=None,
-            )
-            for p in ordered
-        ],
-        positions=ordered,
+    summary = PortfolioSummary.validated(
+        {
+            "value_usd": sum(position.value_usd for position in ordered),
+            "holdings": [
+                Holding.validated(
+                    {
+                        "symbol": p.symbol,
+                        "quantity": p.quantity,
+                        "price_usd": p.price_usd,
+                        "asset_class": p.asset_class,
+                        "value_usd": None,
+                    }
+                )
+                for p in ordered
+            ],
+            "positions": ordered,
+        }
     )
     return Context(request=request, market=market, assets=assets, portfolio=summary, now=now)
 
@@ -134,11 +140,19 @@ def recommend(
         market = market.snapshot([holding.symbol for holding in request.portfolio.holdings])
     context = build_context(request, market, now or datetime.now(UTC))
     ranked, reasons = rank_plans(context, build_plans(context))
-    return Recommendation(
-        recommended=ranked[0].kind,
-        reasons=reasons,
-        portfolio=context.portfolio,
-        market=MarketSummary(source=market.source, as_of=market.as_of, note=market.note),
-        intent=context.request.intent,
-        plans=ranked,
+    return Recommendation.validated(
+        {
+            "recommended": ranked[0].kind,
+            "reasons": reasons,
+            "portfolio": context.portfolio,
+            "market": MarketSummary.validated(
+                {
+                    "source": market.source,
+                    "as_of": market.as_of,
+                    "note": market.note,
+                }
+            ),
+            "intent": context.request.intent,
+            "plans": ranked,
+        }
     )

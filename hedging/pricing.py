@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from enum import StrEnum
 
 SQRT2 = math.sqrt(2.0)
@@ -91,6 +92,47 @@ def black_scholes(
     if kind is OptionType.CALL:
         return carried_spot * norm_cdf(d1) - discounted_strike * norm_cdf(d2)
     return discounted_strike * norm_cdf(-d2) - carried_spot * norm_cdf(-d1)
+
+
+def black_scholes_many(
+    kind: OptionType,
+    spots: Sequence[float],
+    strike: float,
+    years: float,
+    rate: float,
+    vol: float,
+    dividend_yield: float = 0.0,
+) -> list[float]:
+    """black_scholes at many spots: the same arithmetic, with the discounting and the spread
+    that every spot shares worked out once."""
+    if years <= 0 or vol <= 0:
+        return [black_scholes(kind, s, strike, years, rate, vol, dividend_yield) for s in spots]
+    grow = math.exp((rate - dividend_yield) * years)
+    carry = math.exp(-dividend_yield * years)
+    discounted_strike = strike * math.exp(-rate * years)
+    spread = vol * math.sqrt(years)
+    half_variance = 0.5 * spread * spread
+    erfc, log = math.erfc, math.log
+    call = kind is OptionType.CALL
+    prices = []
+    for spot in spots:
+        if spot <= 0:
+            prices.append(black_scholes(kind, spot, strike, years, rate, vol, dividend_yield))
+            continue
+        d1 = (log(spot * grow / strike) + half_variance) / spread
+        d2 = d1 - spread
+        carried_spot = spot * carry
+        if call:  # norm_cdf(x) = 0.5·erfc(−x/√2), written out
+            prices.append(
+                carried_spot * (0.5 * erfc(-d1 / SQRT2))
+                - discounted_strike * (0.5 * erfc(-d2 / SQRT2))
+            )
+        else:
+            prices.append(
+                discounted_strike * (0.5 * erfc(d2 / SQRT2))
+                - carried_spot * (0.5 * erfc(d1 / SQRT2))
+            )
+    return prices
 
 
 def black_scholes_delta(

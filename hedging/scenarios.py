@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 from hedging.american import american_many
 from hedging.exercise_boundary import BoundaryBook
 from hedging.models import Costs, Leg, Plan, PortfolioSummary, Scenario, Side
-from hedging.pricing import OptionType, black76_many, black_scholes
+from hedging.pricing import OptionType, black76_many, black_scholes_many
 
 PUTS = (Side.BUY_PUT, Side.SELL_PUT)
 
@@ -33,7 +33,7 @@ def option_values(
     elif leg.option_model == "american":
         models = american_many(kind, underlyings, strike, years, rate, vol, dividends, boundaries)
     else:
-        models = [black_scholes(kind, u, strike, years, rate, vol, dividends) for u in underlyings]
+        models = black_scholes_many(kind, underlyings, strike, years, rate, vol, dividends)
     if put:
         return [max(m, max(strike - u, 0.0)) for m, u in zip(models, underlyings, strict=True)]
     return [max(m, max(u - strike, 0.0)) for m, u in zip(models, underlyings, strict=True)]
@@ -140,11 +140,13 @@ def _leg_column(
 ) -> list[float]:
     if memo is None or leg.side in (Side.SHORT, Side.LONG):  # shorts cost less than a lookup
         return leg_pnls(leg, moves, proxy_beta, boundaries)
-    key = ("leg pnls", leg, moves, proxy_beta)
-    column = memo.get(key)
-    if column is None:
-        column = memo[key] = leg_pnls(leg, moves, proxy_beta, boundaries)
-    return column  # type: ignore[return-value]
+    # keyed by identity, as the variants share the plan's own leg objects: hashing a Leg hashes
+    # all its fields; the leg is kept beside its column, so its id stays unique
+    key = ("leg pnls", id(leg), moves, proxy_beta)
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = (leg, leg_pnls(leg, moves, proxy_beta, boundaries))
+    return known[1]  # type: ignore[index]
 
 
 def payoff(

@@ -159,13 +159,15 @@ def short_costs(parts: list[tuple[Leg, float, float]]) -> Costs:
     funding = sum(c for leg, _, c in parts if leg.instrument is not Instrument.QUARTERLY)
     fees = sum(f for _, f, _ in parts)
     slipped = sum(leg.slippage_usd or 0.0 for leg, _, _ in parts)
-    return Costs(
-        fees_usd=fees,
-        funding_usd=funding,
-        premium_usd=0.0,
-        basis_usd=basis,
-        slippage_usd=slipped,
-        total_usd=fees + funding + basis + slipped,
+    return Costs.validated(
+        {
+            "fees_usd": fees,
+            "funding_usd": funding,
+            "premium_usd": 0.0,
+            "basis_usd": basis,
+            "slippage_usd": slipped,
+            "total_usd": fees + funding + basis + slipped,
+        }
     )
 
 
@@ -183,25 +185,29 @@ def short_leg(
     notional = traded * asset.price_usd
     fees = 2 * trading_fee(context, asset, route, traded, contracts)
     carry = carry_cost(context, asset, route, notional)
-    leg = Leg(
-        symbol=asset.symbol,
-        instrument=route.instrument,
-        side=Side.SHORT,
-        quantity=traded,
-        notional_usd=notional,
-        price_usd=asset.price_usd,
-        contracts=contracts,
-        contract_size=route.contract_size,
-        funding_rate=route.funding_rate,
-        funding_interval_hours=route.funding_interval_hours,
-        venue=route.venues[0].name if route.venues else None,
-        move_beta=move_beta,
-        expiry=route.expiry,
-        annual_basis=route.annual_basis,
-        roll_at=route.roll_at,
-        slippage_usd=slippage(asset, notional) if route.formula or route.expiry else None,
-        coin_margined=route.coin_margined,
-        liquidation_price_usd=liquidation_at(traded) if liquidation_at and traded > 0 else None,
+    leg = Leg.validated(
+        {
+            "symbol": asset.symbol,
+            "instrument": route.instrument,
+            "side": Side.SHORT,
+            "quantity": traded,
+            "notional_usd": notional,
+            "price_usd": asset.price_usd,
+            "contracts": contracts,
+            "contract_size": route.contract_size,
+            "funding_rate": route.funding_rate,
+            "funding_interval_hours": route.funding_interval_hours,
+            "venue": route.venues[0].name if route.venues else None,
+            "move_beta": move_beta,
+            "expiry": route.expiry,
+            "annual_basis": route.annual_basis,
+            "roll_at": route.roll_at,
+            "slippage_usd": slippage(asset, notional) if route.formula or route.expiry else None,
+            "coin_margined": route.coin_margined,
+            "liquidation_price_usd": liquidation_at(traded)
+            if liquidation_at and traded > 0
+            else None,
+        }
     )
     return leg, fees, carry
 
@@ -213,12 +219,14 @@ def horizon_sigma(volatility: float, years: float) -> float:
 
 def option_costs(premium: float, fees: float, spread: float) -> Costs:
     """Costs of option legs: the mid premium, the fees and the spread crossed, all in the total."""
-    return Costs(
-        fees_usd=fees,
-        funding_usd=0.0,
-        premium_usd=premium,
-        spread_usd=spread,
-        total_usd=premium + fees + spread,
+    return Costs.validated(
+        {
+            "fees_usd": fees,
+            "funding_usd": 0.0,
+            "premium_usd": premium,
+            "spread_usd": spread,
+            "total_usd": premium + fees + spread,
+        }
     )
 
 

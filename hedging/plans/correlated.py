@@ -124,7 +124,14 @@ NO_PROXY = "No correlated asset can be shorted with your region and instruments.
 
 
 def _unavailable(context: Context, note: str = NO_PROXY) -> Plan:
-    costs = Costs(fees_usd=0.0, funding_usd=0.0, premium_usd=0.0, total_usd=0.0)
+    costs = Costs.validated(
+        {
+            "fees_usd": 0.0,
+            "funding_usd": 0.0,
+            "premium_usd": 0.0,
+            "total_usd": 0.0,
+        }
+    )
     return finish_plan(
         context,
         kind=HedgeKind.CORRELATED,
@@ -170,23 +177,25 @@ def build_correlated_plan(context: Context) -> Plan:
         contracts[f"{leg.contract_size:g} {proxy.symbol}"] = leg.contracts
     breakdown_beta = BREAKDOWN_RHO * proxy.volatility / fit.vol_portfolio
     costs = short_costs([(leg, fees, carry)])
-    details = CorrelationDetails(
-        proxy=proxy.symbol,
-        rho=fit.rho,
-        vol_asset=fit.vol_portfolio,
-        vol_hedge=proxy.volatility,
-        hedge_ratio=ratio,
-        effectiveness=fit.rho**2,
-        residual_risk_usd=residual_risk(
-            value, fit.vol_portfolio, proxy.volatility, fit.rho, traded_ratio, context.years
-        ),
-        vol_portfolio_usd=value * fit.vol_portfolio * math.sqrt(context.years),
-        proxy_beta=proxy_beta,
-        breakdown_rho=BREAKDOWN_RHO,
-        breakdown_scenarios=scenarios_for(
-            [leg], costs, value, SCENARIO_MOVES, proxy_beta=breakdown_beta
-        ),
-        contracts=contracts,
+    details = CorrelationDetails.validated(
+        {
+            "proxy": proxy.symbol,
+            "rho": fit.rho,
+            "vol_asset": fit.vol_portfolio,
+            "vol_hedge": proxy.volatility,
+            "hedge_ratio": ratio,
+            "effectiveness": fit.rho**2,
+            "residual_risk_usd": residual_risk(
+                value, fit.vol_portfolio, proxy.volatility, fit.rho, traded_ratio, context.years
+            ),
+            "vol_portfolio_usd": value * fit.vol_portfolio * math.sqrt(context.years),
+            "proxy_beta": proxy_beta,
+            "breakdown_rho": BREAKDOWN_RHO,
+            "breakdown_scenarios": scenarios_for(
+                [leg], costs, value, SCENARIO_MOVES, proxy_beta=breakdown_beta
+            ),
+            "contracts": contracts,
+        }
     )
     sigmas = distance_sigmas(proxy.price_usd, price, proxy.volatility, context.years)
     notes = [

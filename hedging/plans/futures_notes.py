@@ -41,16 +41,18 @@ def carry_quotes(
         slipped = slippage(asset, notional) or 0.0
         quarterly = route.instrument is Instrument.QUARTERLY
         quotes.append(
-            CarryQuote(
-                instrument=route.instrument,
-                venue=route.venues[0].name if route.venues else None,
-                annual_rate=annual_rate(route),
-                funding_usd=0.0 if quarterly else carry,
-                basis_usd=carry if quarterly else 0.0,
-                fees_usd=fees,
-                slippage_usd=slipped,
-                total_usd=fees + carry + slipped,
-                chosen=route.instrument is chosen.instrument,
+            CarryQuote.validated(
+                {
+                    "instrument": route.instrument,
+                    "venue": route.venues[0].name if route.venues else None,
+                    "annual_rate": annual_rate(route),
+                    "funding_usd": 0.0 if quarterly else carry,
+                    "basis_usd": carry if quarterly else 0.0,
+                    "fees_usd": fees,
+                    "slippage_usd": slipped,
+                    "total_usd": fees + carry + slipped,
+                    "chosen": route.instrument is chosen.instrument,
+                }
             )
         )
     return quotes

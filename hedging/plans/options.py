@@ -143,74 +143,104 @@ def option_fee(
     return context.fees.stock_option_per_contract_usd * contracts
 
 
+@dataclass(frozen=True, slots=True)
+class OptionQuote:
+    """One option priced for the holding in whole contracts: what its Leg and details need."""
+
+    side: Side
+    strike: float
+    vol: float  # at this strike
+    per_unit: float  # mid premium per unit of the underlying
+    contracts: float
+    quantity: float
+    fee: float
+
+
+def quote_option(context: Context, market: OptionMarket, side: Side, strike: float) -> OptionQuote:
+    """The option covering the holding in whole contracts, priced, with its fee."""
+    kind = OptionType.PUT if side in (Side.BUY_PUT, Side.SELL_PUT) else OptionType.CALL
+    per_unit = market.price(kind, strike)
+    contracts = max(1.0, float(round(market.position.quantity / market.contract_size)))
+    fee = option_fee(context, market, per_unit, contracts)
+    quantity = contracts * market.contract_size
+    return OptionQuote(side, strike, market.vol_at(strike), per_unit, contracts, quantity, fee)
+
+
+def quoted_leg(context: Context, market: OptionMarket, quote: OptionQuote) -> Leg:
+    """The plan's leg for a quoted option."""
+    spot = market.asset.price_usd
+    return Leg.validated(
+        {
+            "symbol": market.asset.symbol,
+            "instrument": Instrument.OPTION,
+            "side": quote.side,
+            "quantity": quote.quantity,
+            "notional_usd": quote.quantity * spot,
+            "price_usd": spot,
+            "contracts": quote.contracts,
+            "contract_size": market.contract_size,
+            "strike_usd": quote.strike,
+            "venue": market.venues[0].name,
+            "move_beta": 1.0,
+            "expiry": market.expiry,
+            "premium_usd": quote.per_unit * quote.quantity,
+            "premium_per_unit_usd": quote.per_unit,
+            "implied_vol": quote.vol,
+            "rate": market.rate,
+            "dividend_yield": market.dividend_yield,
+            "years_left_at_horizon": max(market.years - context.years, 0.0),
+            "option_model": market.model,
+        }
+    )
+
+
 def option_leg(
     context: Context, market: OptionMarket, side: Side, strike: float
 ) -> tuple[Leg, float]:
     """One option leg covering the holding in whole contracts, and its fee."""
-    kind = OptionType.PUT if side in (Side.BUY_PUT, Side.SELL_PUT) else OptionType.CALL
-    per_unit = market.price(kind, strike)
-    contracts = max(1.0, float(round(market.position.quantity / market.contract_size)))
-    quantity = contracts * market.contract_size
-    spot = market.asset.price_usd
-    leg = Leg(
-        symbol=market.asset.symbol,
-        instrument=Instrument.OPTION,
-        side=side,
-        quantity=quantity,
-        notional_usd=quantity * spot,
-        price_usd=spot,
-        contracts=contracts,
-        contract_size=market.contract_size,
-        strike_usd=strike,
-        venue=market.venues[0].name,
-        move_beta=1.0,
-        expiry=market.expiry,
-        premium_usd=per_unit * quantity,
-        premium_per_unit_usd=per_unit,
-        implied_vol=market.vol_at(strike),
-        rate=market.rate,
-        dividend_yield=market.dividend_yield,
-        years_left_at_horizon=max(market.years - context.years, 0.0),
-        option_model=market.model,
-    )
-    return leg, option_fee(context, market, per_unit, contracts)
+    quote = quote_option(context, market, side, strike)
+    return quoted_leg(context, market, quote), quote.fee
 
 
-def put_details(context: Context, market: OptionMarket, offset: float) -> tuple[Leg, OptionDetails]:
-    """A put at a strike `offset` from the price, with what it costs and protects."""
+def put_details(
+    context: Context, market: OptionMarket, offset: float
+) -> tuple[OptionQuote, OptionDetails]:
+    """A put at a strike `offset` from the price, with what it costs and protects. Only the
+    chosen strike becomes a leg (quoted_leg), so the others build none."""
     spot = market.asset.price_usd
     strike = strike_near(spot * (1 + offset), market.asset.strike_step_usd, -1 if offset else 0)
-    leg, fee = option_leg(context, market, Side.BUY_PUT, strike)
-    held = market.position.quantity
-    premium = leg.premium_usd or 0.0
-    per_unit = leg.premium_per_unit_usd or 0.0
+    quote = quote_option(context, market, Side.BUY_PUT, strike)
+    held, fee, per_unit = market.position.quantity, quote.fee, quote.per_unit
+    premium = per_unit * quote.quantity
     spread = market.half_spread(premium)
     delta = market.delta(OptionType.PUT, strike)
     coin = per_unit / spot if market.asset.asset_class is AssetClass.CRYPTO else None
-    details = OptionDetails(
-        strike_usd=strike,
-        expiry_days=market.years * 365,
-        implied_vol=market.vol_at(strike),
-        rate=market.rate,
-        premium_per_unit_usd=leg.premium_per_unit_usd or 0.0,
-        model=market.model,
-        symbol=market.asset.symbol,
-        strike_pct=strike / spot - 1,
-        expiry=market.expiry,
-        contracts=leg.contracts or 0.0,
-        contract_size=market.contract_size,
-        quantity=leg.quantity,
-        premium_usd=premium,
-        fees_usd=fee,
-        delta=delta,
-        worst_case_loss_usd=spot * held - strike * leg.quantity + premium + fee + spread,
-        breakeven_usd=spot + (premium + fee + spread) / held,
-        ask_per_unit_usd=per_unit + market.half_spread(per_unit),
-        spread_usd=spread,
-        premium_adjusted_delta=None if coin is None else delta - coin,
-        premium_coin=coin,
+    details = OptionDetails.validated(
+        {
+            "strike_usd": strike,
+            "expiry_days": market.years * 365,
+            "implied_vol": quote.vol,
+            "rate": market.rate,
+            "premium_per_unit_usd": per_unit,
+            "model": market.model,
+            "symbol": market.asset.symbol,
+            "strike_pct": strike / spot - 1,
+            "expiry": market.expiry,
+            "contracts": quote.contracts,
+            "contract_size": market.contract_size,
+            "quantity": quote.quantity,
+            "premium_usd": premium,
+            "fees_usd": fee,
+            "delta": delta,
+            "worst_case_loss_usd": spot * held - strike * quote.quantity + premium + fee + spread,
+            "breakeven_usd": spot + (premium + fee + spread) / held,
+            "ask_per_unit_usd": per_unit + market.half_spread(per_unit),
+            "spread_usd": spread,
+            "premium_adjusted_delta": None if coin is None else delta - coin,
+            "premium_coin": coin,
+        }
     )
-    return leg, details
+    return quote, details
 
 
 def _choose_strike(context: Context, totals: list[float]) -> int:
@@ -250,15 +280,17 @@ def _collar(
     legs.extend(calls)
     net = sum(leg.premium_usd or 0.0 for leg in puts) - sum(leg.premium_usd or 0.0 for leg in calls)
     costs = option_costs(net, fees, spread)
-    return CollarDetails(
-        put_strike_usd=puts[0].strike_usd or 0.0,
-        call_strike_usd=calls[0].strike_usd or 0.0,
-        call_premium_per_unit_usd=calls[0].premium_per_unit_usd or 0.0,
-        net_premium_usd=net,
-        fees_usd=fees,
-        spread_usd=spread,
-        capped_above_usd=calls[0].strike_usd or 0.0,
-        scenarios=draft_scenarios(context, legs, costs),
+    return CollarDetails.validated(
+        {
+            "put_strike_usd": puts[0].strike_usd or 0.0,
+            "call_strike_usd": calls[0].strike_usd or 0.0,
+            "call_premium_per_unit_usd": calls[0].premium_per_unit_usd or 0.0,
+            "net_premium_usd": net,
+            "fees_usd": fees,
+            "spread_usd": spread,
+            "capped_above_usd": calls[0].strike_usd or 0.0,
+            "scenarios": draft_scenarios(context, legs, costs),
+        }
     )
 
 
@@ -311,7 +343,7 @@ def build_options_plan(context: Context) -> Plan:
         sum(d.premium_usd + d.fees_usd + d.spread_usd for _, d in level) for level in by_strike
     ]
     chosen = by_strike[_choose_strike(context, totals)] if markets else []
-    legs = [leg for leg, _ in chosen]
+    legs = [quoted_leg(context, m, quote) for m, (quote, _) in zip(markets, chosen, strict=True)]
     fees = sum(details.fees_usd for _, details in chosen)
     premium = sum(details.premium_usd for _, details in chosen)
     spread = sum(details.spread_usd for _, details in chosen)

@@ -48,19 +48,21 @@ def build_put_spread(
         alone += (put.premium_usd or 0.0) + put_spread + put_fee
     costs = option_costs(net, fees, spread)
     first, sold_first = legs[0], legs[1]
-    return PutSpreadDetails(
-        long_strike_usd=first.strike_usd or 0.0,
-        short_strike_usd=sold_first.strike_usd or 0.0,
-        floor_usd=first.strike_usd or 0.0,
-        gap_usd=(first.strike_usd or 0.0) - (sold_first.strike_usd or 0.0),
-        contracts=first.contracts or 0.0,
-        contract_size=first.contract_size or 0.0,
-        quantity=first.quantity,
-        net_premium_usd=net,
-        spread_usd=spread,
-        fees_usd=fees,
-        max_payout_usd=payout,
-        saving_vs_put_usd=alone - costs.total_usd,
-        rounding=rounding_text(markets[0], first.contracts or 0.0),
-        scenarios=draft_scenarios(context, legs, costs),
+    return PutSpreadDetails.validated(
+        {
+            "long_strike_usd": first.strike_usd or 0.0,
+            "short_strike_usd": sold_first.strike_usd or 0.0,
+            "floor_usd": first.strike_usd or 0.0,
+            "gap_usd": (first.strike_usd or 0.0) - (sold_first.strike_usd or 0.0),
+            "contracts": first.contracts or 0.0,
+            "contract_size": first.contract_size or 0.0,
+            "quantity": first.quantity,
+            "net_premium_usd": net,
+            "spread_usd": spread,
+            "fees_usd": fees,
+            "max_payout_usd": payout,
+            "saving_vs_put_usd": alone - costs.total_usd,
+            "rounding": rounding_text(markets[0], first.contracts or 0.0),
+            "scenarios": draft_scenarios(context, legs, costs),
+        }
     )
