@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_serializer
 
 from hedging.base import (
     FINITE,
@@ -100,6 +100,11 @@ class Intent(Model):
     region: Region = Region.OTHER
     instruments: frozenset[Instrument] = frozenset(Instrument)
 
+    @field_serializer("instruments")
+    def _instruments_in_order(self, instruments: frozenset[Instrument]) -> list[Instrument]:
+        """In the enum's order: a set's own order changes with the hash seed, run to run."""
+        return [instrument for instrument in Instrument if instrument in instruments]
+
 
 class PlanSettings(Model):
     """Knobs the person may set; None means the core chooses."""
@@ -112,6 +117,11 @@ class PlanSettings(Model):
     wallet_usd: PositiveFloat | None = None  # cross-margin wallet; None = the plan's margin
     venue: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_\-]{1,20}$")] | None = None  # "bybit"
     instrument: FuturePreference | None = None  # None = the cheaper future for the horizon
+
+    @field_serializer("kinds")
+    def _kinds_in_order(self, kinds: frozenset[HedgeKind]) -> list[HedgeKind]:
+        """In the enum's order, as instruments are."""
+        return [kind for kind in HedgeKind if kind in kinds]
 
 
 class HedgeRequest(Model):
