@@ -3,8 +3,6 @@ C += [
  "How Do You Hedge Impermanent Loss in DeFi"),
 ("https://learn.greeks.live/path/how-does-the-choice-of-margin-isolated-vs-cross-affect-liquidation-risk","cross_isolated",["leverage_liquidation"],"",
  "How Does the Choice of Margin (Isolated Vs. Cross) Affect Liquidation Risk?"),
-("https://redlib.privacytools.click/r/explainlikeimfive/comments/15qaa7b/eli5_what_is_hedging/jw3glhh/?context=3","what_is_hedging",["hedge_types"],"",
- "ELI5: What is hedging?"),
 ("https://www.analystforum.com/t/damn-sample-ii/65703","",[],"",
  "In Sample II, CFA states that covered calls provide \"some\" downside protection ... what the h?? There's an inflow from the premium ... so it kind of give a floor value to the strategy (not zero, but the floor ...) Anyway they say elsewhere that this strategy is precisely to be used when you think downside risk is limited, NOT when you want to protect from downside risk"),
 ]
