@@ -1,6 +1,4 @@
 C += [
-("https://www.kdj.com/Cryptocurrency-Encyclopedia/Contract/hedge-spot-position-coinbase-futures.html","us_crypto",["perpetuals","full_hedge"],"",
- "How to hedge a spot position with Coinbase futures?"),
 ("https://benzinga.com/markets/options/22/01/24927816/how-to-hedge-your-tesla-stock-position","protective_put",["collar","tax"],"plan",
  "This incredible run has many shareholders asking the same question: How do I effectively hedge my Tesla position?"),
 ("https://investorshub.advfn.com/boards/replies.aspx?msg=174740235","opportunity_cost",["inverse_etf","full_hedge"],"",
