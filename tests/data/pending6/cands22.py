@@ -1,8 +1,0 @@
-C += [
-("https://community.hmrc.gov.uk/customerforums/pt/8754cd7b-6345-ec11-a3ee-00155d9c86c6?page=1","derivative_tax",["tax"],"",
- "Hello, For capital gains tax purposes, could you please let me know if the \"same day rule\", \"30 day rule\" and \"bed and breakfast rule\" for shares trading described in CG51560 and CG13370 would also be applicable to futures trading dealt on a recognised futures exchange CG56021. Grateful if you could let me know"),
-("https://www.trade2win.com/threads/uk-capital-gains-tax-on-international-futures.237731/","",[],"",
- "I was wondering if anyone had any experience with UK CGT on international futures. Is the notional value of the futures trade and FX rate used for capital gains calculations? [...] In this example, there would only be a gain of USD 1,250 on the trade but the chargeable gain would be much higher at GBP 16k due to the FX rate change. Is this calculation correct?"),
-("https://redlib.hbubli.cc/user/codeveloper/submitted","derivative_tax",["tax","constructive_sale"],"",
- "HMRC clearly state that any disposal of a crypto asset and the repurchase within 30 days means you \"realise\" some CGT. If you sold some BTC and then entered into a synthetic future position (leg 1 = buy 1 BTC spot, leg 2 = sell 1 BTC future), would you be expected to pay CGT on the underlying BTC you bought as part of the synthetic instrument? Technically you have bought 1 BTC, but also technically you're trading this as a \"futures basis\" instrument in its entirety, and are fully hedged against BTC price moves and do not have an directional position in BTC...."),
-]

@@ -1,6 +1,0 @@
-C += [
-("https://tutorsglobe.com/question/what-is-the-profitloss-on-the-un-hedged-spy-position-and-on-52313779.aspx","sizing",["micro_futures","basis_risk"],"plan",
- "Suppose you have 10,000 shares of the SPY. It is early October and the prices of the SPY and the December e-mini S&P500 futures contract are shown below. Based on the spot-future b estimate (shown below), calculate the number of e-mini S&P 500 futures contracts you need to hedge your portfolio. [...] Now suppose that you want to adjust the risk of the portfolio to have a beta of 0.45. How many futures contracts do you need?"),
-("https://www.elitetrader.com/et/threads/directional-rut-trade-thru-fomc-meeting.294368","fomc_cpi",["protective_put","remove_hedge"],"",
- "With the FOMC meeting due later today and about 70% odds rates will remain unchanged. I put on the following trade yesterday morning. A simple conservative 2-lot PUT Credit spread on RUT with short strike @ 1140 and long strike at 1130. However, for protection, should FOMC \"surprise\" the majority, I would expect RVX to move to around 34 [...] so for insurance bought a 1020 strike PUT. If this goes bad (FOMC raises rates, market drops near my estimates), then the PUT will limit my losses and allow me to EXIT my position with a minor Loss (peanuts). [...] Am curious if someone spots an issue with this trade."),
-]
