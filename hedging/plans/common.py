@@ -231,7 +231,8 @@ def option_costs(premium: float, fees: float, spread: float) -> Costs:
 
 
 def draft_scenarios(context: Context, legs: list[Leg], costs: Costs) -> list[Scenario]:
-    """The scenario table of a variant (collar, put spread) that is not a plan of its own."""
+    """The scenario table of a plan, or of a variant (collar, put spread) that is not a plan of
+    its own."""
     return scenarios_for(
         legs,
         costs,

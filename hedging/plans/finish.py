@@ -21,8 +21,7 @@ from hedging.models import (
     Region,
     VenueRef,
 )
-from hedging.plans.common import SCENARIO_MOVES, UPSIDE_MOVE, Context
-from hedging.scenarios import scenarios_for
+from hedging.plans.common import SCENARIO_MOVES, UPSIDE_MOVE, Context, draft_scenarios
 
 
 def unique_venues(venues: Iterable[VenueRef]) -> list[VenueRef]:
@@ -91,14 +90,7 @@ def finish_plan(
 ) -> Plan:
     """A Plan with its scenario table filled in by the same function as pnl_at_move, built (and
     validated) once."""
-    scenarios = scenarios_for(
-        legs,
-        costs,
-        context.portfolio.value_usd,
-        SCENARIO_MOVES,
-        memo=context.memo,
-        boundaries=context.boundaries,
-    )
+    scenarios = draft_scenarios(context, legs, costs)
     upside = scenarios[SCENARIO_MOVES.index(UPSIDE_MOVE)]  # the +10% row of the table
     return Plan.validated(
         {
