@@ -170,7 +170,7 @@ def test_a_clear_question_gets_one_answer(question: str, entry_id: str) -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("liquidation", {"leverage_liquidation", "bot_liquidation"}),
+        ("leverage", {"cross_leverage", "leverage_liquidation"}),
         ("hedge ratio", {"sizing", "bot_hedge_ratio"}),
     ],
 )

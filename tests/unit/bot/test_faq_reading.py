@@ -140,10 +140,10 @@ def test_json_verdict_of_one_question(
 
 
 def test_json_offers_choices_as_a_list_of_ids(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["faq", "liquidation", "--json"]) == 0
+    assert main(["faq", "leverage", "--json"]) == 0
     verdict = json.loads(capsys.readouterr().out)
     assert (verdict["verdict"], verdict["answer"]) == ("choices", None)
-    assert {"leverage_liquidation", "bot_liquidation"} <= set(verdict["choices"])
+    assert {"cross_leverage", "leverage_liquidation"} <= set(verdict["choices"])
 
 
 def test_json_reads_one_question_per_line_from_stdin(
