@@ -10,6 +10,8 @@ scored). For each setting it prints the matcher's figures on the out-of-fold que
 "answer outright" lead for each fold set just above the largest lead a wrong answer had in the
 other folds, and the lead the whole set of folds gives; with --lead L ..., each fixed lead
 instead (how the shipped LEARNED_LEAD was chosen: the lowest that adds no wrong answer).
+--cv-misses LEAD: the tuning questions those fold scorers get wrong (first pick or confident wrong),
+to read what the entries lack without the shipped scorer's memory of them.
 """
 
 from __future__ import annotations
@@ -86,6 +88,36 @@ def eligible_lead(kb: KnowledgeBase, question: Question) -> tuple[bool, float, b
     return True, kb.lead_of(learned, best.entry.id), best.entry.id not in question.right
 
 
+Folded = list[tuple[str, Question, int]]  # (set name, question, the fold that holds it out)
+
+
+def fold_scorers(
+    kb: KnowledgeBase, ridge: float, posts: list[tuple[str, str]], uncovered: bool
+) -> tuple[Folded, list[LearnedScorer]]:
+    """The tuning questions with their folds, and per fold a scorer fitted without that fold."""
+    flat = [(name, q) for name, qs in tuning_questions().items() for q in qs]
+    folds = np.random.default_rng(SEED).permutation(len(flat)) % FOLDS
+    folded = [(name, q, int(f)) for (name, q), f in zip(flat, folds, strict=True)]
+    entry_texts, entry_labels = training_set(kb, [(t, e) for t, e in posts if e or uncovered])
+    cache: dict[str, dict[str, float]] = {}
+
+    def sample(text: str) -> dict[str, float]:
+        if text not in cache:
+            cache[text] = features_of(kb, text)
+        return cache[text]
+
+    scorers = []
+    for k in range(FOLDS):
+        train = labelled([q for _, q, f in folded if f != k])
+        train = [(t, e) for t, e in train if e or uncovered]
+        texts = entry_texts + [t for t, _ in train]
+        labels = entry_labels + [e for _, e in train]
+        scorers.append(
+            LearnedScorer.fit([sample(t) for t in texts], labels, list(kb.entries), ridge=ridge)
+        )
+    return folded, scorers
+
+
 def cross_validate(
     kb: KnowledgeBase,
     ridge: float,
@@ -96,41 +128,38 @@ def cross_validate(
     fixed_lead: float | None = None,
 ) -> tuple[dict[str, Scores], float]:
     sets = tuning_questions()
-    flat = [(name, q) for name, qs in sets.items() for q in qs]
-    folds = np.random.default_rng(SEED).permutation(len(flat)) % FOLDS
-    entry_texts, entry_labels = training_set(kb, [(t, e) for t, e in posts if e or uncovered])
-    cache: dict[str, dict[str, float]] = {}
-
-    def sample(text: str) -> dict[str, float]:
-        if text not in cache:
-            cache[text] = features_of(kb, text)
-        return cache[text]
-
     kb.learned_weight = weight
-    scorers, leads = [], []
-    for k in range(FOLDS):
-        train = labelled([q for (_, q), f in zip(flat, folds, strict=True) if f != k])
-        train = [(t, e) for t, e in train if e or uncovered]
-        texts = entry_texts + [t for t, _ in train]
-        labels = entry_labels + [e for _, e in train]
-        scorer = LearnedScorer.fit(
-            [sample(t) for t in texts], labels, list(kb.entries), ridge=ridge
-        )
-        scorers.append(scorer)
+    folded, scorers = fold_scorers(kb, ridge, posts, uncovered)
+    leads = []
+    for k, scorer in enumerate(scorers):
         kb.scorer = scorer
-        leads.append(
-            [eligible_lead(kb, q) for (_, q), f in zip(flat, folds, strict=True) if f == k]
-        )
+        leads.append([eligible_lead(kb, q) for _, q, f in folded if f == k])
     counts: dict[str, Counter[str]] = {name: Counter() for name in sets}
     for k in range(FOLDS):
         wrong = [lead for j in range(FOLDS) if j != k for ok, lead, bad in leads[j] if ok and bad]
         learned_lead = max(wrong, default=0.0) + margin if fixed_lead is None else fixed_lead
         kb.scorer, kb.outright_lead = scorers[k], learned_lead
-        for (name, q), f in zip(flat, folds, strict=True):
+        for name, q, f in folded:
             if f == k:
                 counts[name].update(judge(kb, q)[0])
     overall = max((lead for fold in leads for ok, lead, bad in fold if ok and bad), default=0.0)
     return {name: Scores(c) for name, c in counts.items()}, overall
+
+
+def out_of_fold_misses(kb: KnowledgeBase, lead: float) -> None:
+    """Print each tuning question (never a held-out one) the matcher gets wrong out of fold:
+    first pick not right, or a confident wrong answer. The shipped scorer has seen every tuning
+    question, so its own misses hide what the entries' words lack."""
+    folded, scorers = fold_scorers(kb, RIDGE, training_posts(), uncovered=True)
+    kb.outright_lead = lead
+    for k, scorer in enumerate(scorers):
+        kb.scorer = scorer
+        for name, q, _ in (item for item in folded if item[2] == k):
+            tallies, account = judge(kb, q)
+            missed = q.covered and "first pick right" not in tallies
+            if missed or "confident wrong" in tallies:
+                print(f"[{name}] {sorted(q.right) or '-'}: {account}")
+                print(f"    {q.text[:160]!r}")
 
 
 def show(title: str, results: dict[str, Scores]) -> None:
@@ -153,12 +182,21 @@ def main() -> int:
     parser.add_argument(
         "--lead", type=float, nargs="*", default=[], help="with --cv: fixed outright leads to try"
     )
+    parser.add_argument(
+        "--cv-misses",
+        type=float,
+        metavar="LEAD",
+        help="list the tuning questions missed out of fold at this outright lead",
+    )
     parser.add_argument("--no-posts", action="store_true", help="cross-validate without the posts")
     parser.add_argument(
         "--no-uncovered", action="store_true", help="cross-validate without the uncovered texts"
     )
     args = parser.parse_args()
     kb = load_knowledge_base()
+    if args.cv_misses is not None:
+        out_of_fold_misses(kb, args.cv_misses)
+        return 0
     if args.cv:
         kb.scorer = None
         kb.ranker_lead = args.ranker_lead
