@@ -67,10 +67,10 @@ async def test_a_decision_answer_ends_with_the_education_note_once(alice: Person
 
 
 async def test_an_ambiguous_question_offers_the_closest_entries(alice: Person) -> None:
-    (reply,) = await alice.says("liquidation")
+    (reply,) = await alice.says("leverage")
     assert reply.text.startswith("I'm not sure which of these you mean")
     offered = reply.button_texts()[:-1]
-    assert {"Leverage and liquidation", "How the bot finds the liquidation price"} <= set(offered)
+    assert {"Leverage and liquidation", "Changing leverage under cross margin"} <= set(offered)
     assert 2 <= len(offered) <= 3
     (answer,) = await alice.taps("Leverage and liquidation", on=reply)
     assert answer.text.startswith(heading("leverage_liquidation"))
