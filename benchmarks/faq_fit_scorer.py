@@ -127,14 +127,13 @@ def cross_validate(
     uncovered: bool,
     fixed_lead: float | None = None,
 ) -> tuple[dict[str, Scores], float]:
-    sets = tuning_questions()
     kb.learned_weight = weight
     folded, scorers = fold_scorers(kb, ridge, posts, uncovered)
     leads = []
     for k, scorer in enumerate(scorers):
         kb.scorer = scorer
         leads.append([eligible_lead(kb, q) for _, q, f in folded if f == k])
-    counts: dict[str, Counter[str]] = {name: Counter() for name in sets}
+    counts: dict[str, Counter[str]] = {name: Counter() for name, _, _ in folded}
     for k in range(FOLDS):
         wrong = [lead for j in range(FOLDS) if j != k for ok, lead, bad in leads[j] if ok and bad]
         learned_lead = max(wrong, default=0.0) + margin if fixed_lead is None else fixed_lead
