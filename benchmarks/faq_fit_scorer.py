@@ -1,23 +1,24 @@
-"""Fit the FAQ's learned scorer and write templates/faq/scorer.npz; --cv cross-validates it.
+"""Fit the FAQ's learned scorer (templates/faq/scorer.npz) and its confidence model
+(templates/faq/confidence.toml); --cv cross-validates the scorer's settings.
 
 Fitted on the entries' own text, the tuning questions (real tune half, paraphrase dev and dev2) and
 the training posts (tests/data/faq_training_posts.toml, forum-style questions written for training,
 never for measuring); the held-out real half and the held-out and blind paraphrases are never read.
 Questions and posts that no entry answers are fitted too, with a target of 0 for every entry.
---cv: 5 folds over the tuning questions (each question held out by exactly one fold; the entries'
-text and the training posts are in every fold's training set, and only tuning questions are
-scored). For each setting it prints the matcher's figures on the out-of-fold questions, with the
-"answer outright" lead for each fold set just above the largest lead a wrong answer had in the
-other folds, and the lead the whole set of folds gives; with --lead L ..., each fixed lead
-instead (how the shipped LEARNED_LEAD was chosen: the lowest that adds no wrong answer).
---cv-misses LEAD: the tuning questions those fold scorers get wrong (first pick or confident wrong),
+
+The confidence model learns from out-of-fold evidence: the tuning questions in 5 folds (the posts
+in every fold's fit) and the posts in 5 folds (the tuning questions in every fold's fit), each
+scored by a learned scorer that never saw it. Its threshold is the lowest at which, out of fold
+again (5 folds over that evidence), at most MAX_WRONG_SHARE of the questions get a wrong answer.
+--cv: the matcher's figures on the out-of-fold tuning questions for each ridge and weight, with the
+shipped confidence model (fitted on evidence from every fold, so slightly optimistic).
+--cv-misses: the tuning questions those fold scorers get wrong (first pick or confident wrong),
 to read what the entries lack without the shipped scorer's memory of them.
 """
 
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 import tomllib
@@ -32,11 +33,10 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.faq_eval import DATA, MEASURES, TUNING, paraphrases, real_questions  # noqa: E402
 from bot.features.faq.evaluation import Question, Scores, judge  # noqa: E402
 from bot.features.faq.knowledge import (  # noqa: E402
+    CONFIDENCE_FILE,
     LEARNED_WEIGHT,
-    RANKER_LEAD,
     SCORER_FILE,
     KnowledgeBase,
-    Outcome,
     load_knowledge_base,
 )
 from bot.features.faq.learned import (  # noqa: E402
@@ -50,6 +50,7 @@ from bot.features.faq.learned import (  # noqa: E402
 FOLDS = 5
 SEED = 11
 TARGET = ROOT / "templates" / "faq" / SCORER_FILE
+CONFIDENCE_TARGET = TARGET.with_name(CONFIDENCE_FILE)
 POSTS = "faq_training_posts.toml"
 
 
@@ -73,19 +74,6 @@ def training_posts() -> list[tuple[str, str]]:
 def fitting_questions() -> list[tuple[str, str]]:
     """Everything the shipped scorer is fitted on besides the entries' own text."""
     return [pair for qs in tuning_questions().values() for pair in labelled(qs)] + training_posts()
-
-
-def eligible_lead(kb: KnowledgeBase, question: Question) -> tuple[bool, float, bool]:
-    """Whether the learned lead would decide this question, that lead, and if it would be wrong."""
-    kb.outright_lead = math.inf
-    verdict = kb.verdict(question.text)
-    if verdict.outcome is not Outcome.AMBIGUOUS:
-        return False, 0.0, False
-    blended, learned = kb._blend(question.text, kb.reader.read(question.text))
-    best = min(blended, key=lambda m: (-m.score, m.entry.id))
-    if blended[0].entry.id != best.entry.id:
-        return False, 0.0, False
-    return True, kb.lead_of(learned, best.entry.id), best.entry.id not in question.right
 
 
 Folded = list[tuple[str, Question, int]]  # (set name, question, the fold that holds it out)
@@ -119,38 +107,26 @@ def fold_scorers(
 
 
 def cross_validate(
-    kb: KnowledgeBase,
-    ridge: float,
-    weight: float,
-    margin: float,
-    posts: list[tuple[str, str]],
-    uncovered: bool,
-    fixed_lead: float | None = None,
-) -> tuple[dict[str, Scores], float]:
+    kb: KnowledgeBase, ridge: float, weight: float, posts: list[tuple[str, str]], uncovered: bool
+) -> dict[str, Scores]:
+    """The matcher's figures on each tuning question, judged with the scorer of the fold that
+    held it out."""
     kb.learned_weight = weight
     folded, scorers = fold_scorers(kb, ridge, posts, uncovered)
-    leads = []
+    counts: dict[str, Counter[str]] = {name: Counter() for name, _, _ in folded}
     for k, scorer in enumerate(scorers):
         kb.scorer = scorer
-        leads.append([eligible_lead(kb, q) for _, q, f in folded if f == k])
-    counts: dict[str, Counter[str]] = {name: Counter() for name, _, _ in folded}
-    for k in range(FOLDS):
-        wrong = [lead for j in range(FOLDS) if j != k for ok, lead, bad in leads[j] if ok and bad]
-        learned_lead = max(wrong, default=0.0) + margin if fixed_lead is None else fixed_lead
-        kb.scorer, kb.outright_lead = scorers[k], learned_lead
         for name, q, f in folded:
             if f == k:
                 counts[name].update(judge(kb, q)[0])
-    overall = max((lead for fold in leads for ok, lead, bad in fold if ok and bad), default=0.0)
-    return {name: Scores(c) for name, c in counts.items()}, overall
+    return {name: Scores(c) for name, c in counts.items()}
 
 
-def out_of_fold_misses(kb: KnowledgeBase, lead: float) -> None:
+def out_of_fold_misses(kb: KnowledgeBase) -> None:
     """Print each tuning question (never a held-out one) the matcher gets wrong out of fold:
     first pick not right, or a confident wrong answer. The shipped scorer has seen every tuning
     question, so its own misses hide what the entries' words lack."""
     folded, scorers = fold_scorers(kb, RIDGE, training_posts(), uncovered=True)
-    kb.outright_lead = lead
     for k, scorer in enumerate(scorers):
         kb.scorer = scorer
         for name, q, _ in (item for item in folded if item[2] == k):
@@ -176,16 +152,8 @@ def main() -> int:
     parser.add_argument("--cv", action="store_true", help="cross-validate instead of fitting")
     parser.add_argument("--ridge", type=float, nargs="*", default=[RIDGE])
     parser.add_argument("--weight", type=float, nargs="*", default=[LEARNED_WEIGHT])
-    parser.add_argument("--margin", type=float, nargs="*", default=[0.05])
-    parser.add_argument("--ranker-lead", type=float, default=RANKER_LEAD)
     parser.add_argument(
-        "--lead", type=float, nargs="*", default=[], help="with --cv: fixed outright leads to try"
-    )
-    parser.add_argument(
-        "--cv-misses",
-        type=float,
-        metavar="LEAD",
-        help="list the tuning questions missed out of fold at this outright lead",
+        "--cv-misses", action="store_true", help="list the tuning questions missed out of fold"
     )
     parser.add_argument("--no-posts", action="store_true", help="cross-validate without the posts")
     parser.add_argument(
@@ -193,31 +161,16 @@ def main() -> int:
     )
     args = parser.parse_args()
     kb = load_knowledge_base()
-    if args.cv_misses is not None:
-        out_of_fold_misses(kb, args.cv_misses)
+    if args.cv_misses:
+        out_of_fold_misses(kb)
         return 0
     if args.cv:
-        kb.scorer = None
-        kb.ranker_lead = args.ranker_lead
-        show(
-            "ranker alone (its weights were tuned on all of this data)",
-            {name: Scores.of(kb, qs) for name, qs in tuning_questions().items()},
-        )
         posts = [] if args.no_posts else training_posts()
-        for ridge in args.ridge:
-            for weight, margin in ((w, m) for w in args.weight for m in args.margin):
-                for fixed in args.lead or [None]:
-                    started = time.perf_counter()
-                    results, lead = cross_validate(
-                        kb, ridge, weight, margin, posts, not args.no_uncovered, fixed
-                    )
-                    took = time.perf_counter() - started
-                    rule = f"margin {margin}" if fixed is None else f"fixed lead {fixed}"
-                    show(
-                        f"ridge {ridge}, weight {weight}, {rule}:"
-                        f" lead over all folds {lead:.3f} ({took:.0f} s)",
-                        results,
-                    )
+        for ridge, weight in ((r, w) for r in args.ridge for w in args.weight):
+            started = time.perf_counter()
+            results = cross_validate(kb, ridge, weight, posts, not args.no_uncovered)
+            took = time.perf_counter() - started
+            show(f"ridge {ridge}, weight {weight} ({took:.0f} s)", results)
         return 0
     texts, labels = training_set(kb, fitting_questions())
     started = time.perf_counter()
@@ -226,6 +179,16 @@ def main() -> int:
     print(
         f"fitted on {len(texts)} texts, {len(scorer.vocabulary)} features, "
         f"{time.perf_counter() - started:.1f} s -> {TARGET.relative_to(ROOT)}"
+    )
+    from benchmarks.faq_calibrate import calibrate  # it builds on this module's folds
+
+    started = time.perf_counter()
+    confidence, report = calibrate(kb, scorer.trained_on)
+    confidence.save(CONFIDENCE_TARGET, report)
+    print(report)
+    print(
+        f"confidence fitted in {time.perf_counter() - started:.1f} s"
+        f" -> {CONFIDENCE_TARGET.relative_to(ROOT)}"
     )
     return 0
 

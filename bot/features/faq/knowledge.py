@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.features.faq.confidence import Confidence, Evidence
 from bot.features.faq.index import Bm25Index
 from bot.features.faq.learned import LearnedScorer, features
 from bot.features.faq.words import (
@@ -28,6 +29,7 @@ from hedging.language.holdings import parse_holdings, unsized_holdings
 
 DEEP_LINK_PREFIX = "faq_"
 SCORER_FILE = "scorer.npz"  # the learned scorer's weights, fitted by benchmarks/faq_fit_scorer.py
+CONFIDENCE_FILE = "confidence.toml"  # the confidence model, fitted by the same script
 EntryId = Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
 
 # Decision thresholds, tuned on the tune half of the real questions and the dev and dev2
@@ -48,17 +50,9 @@ GENERAL_SCORE = 1.0  # a question about hedging in general: the general entry, a
 MAX_CHOICES = 3
 # The learned scorer (learned.py), chosen by 5-fold cross-validation on the tuning data, with the
 # training posts in every fold: the ranking adds its score, this much of it, to the ranker's score
-# as a share of the best one...
+# as a share of the best one. Whether the first pick is answered outright is then the confidence
+# model's call (confidence.py); the rules above are one piece of its evidence.
 LEARNED_WEIGHT = 2.0
-# ...and where the rules above offer choices, the first is answered outright when ranker, scorer
-# and ranking agree on it and the scorer leads its runner-up by this much: the lowest fixed lead
-# that adds no wrong answer out of fold (faq_fit_scorer.py --cv --lead 0.40 0.38 0.36 0.35): from
-# 0.40 to 0.36, 2 more real tune, 2 dev and 4 dev2 answers are right and none wrong; 0.35 adds one
-LEARNED_LEAD = 0.36
-# ...and no lead of the ranker over its runner-up is needed beyond that: out of fold, 0 against
-# the 0.15 used before answers 3 more real tune, 3 dev and 3 dev2 questions rightly and none
-# wrongly ("what is funding" gets the funding entry rather than three buttons)
-RANKER_LEAD = 0.0
 # Besides the general hedging words, what "how do I hedge it" is asked with: a holding named with
 # nothing else asked is a plan request ("I hold 2 BTC, how do I protect it?")
 HOW_TO_HEDGE = frozenset({"=protect", "=reducerisk"})
@@ -136,13 +130,13 @@ class KnowledgeBase:
         thesaurus: Thesaurus,
         general: tuple[str, str] | None = None,
         scorer: LearnedScorer | None = None,
+        confidence: Confidence | None = None,
     ) -> None:
         self.topics = topics
-        self.scorer = scorer
         # settable: cross-validation tries others
-        self.outright_lead = LEARNED_LEAD
+        self.scorer = scorer
+        self.confidence = confidence
         self.learned_weight = LEARNED_WEIGHT
-        self.ranker_lead = RANKER_LEAD
         # (entry id, word): a question whose only known term is that word gets that entry
         self.general = None if general is None else (general[0], terms(general[1], thesaurus))
         self.thesaurus = thesaurus
@@ -236,44 +230,66 @@ class KnowledgeBase:
 
     def verdict(self, query: str) -> Verdict:
         """Clear answer, a short list to choose from, no match, or a plan request in disguise."""
+        return self.assess(query)[0]
+
+    def assess(self, query: str) -> tuple[Verdict, Evidence | None]:
+        """The verdict, and the evidence for the first pick that the confidence model weighs
+        (None when nothing was ranked, or with no learned scorer)."""
         read = self.reader.read(query)
         if self.is_plan_request(query, read):
-            return Verdict(Outcome.PLAN, ())
+            return Verdict(Outcome.PLAN, ()), None
         blended, learned = self._blend(query, read)
         matches = sorted(blended, key=lambda m: (-m.score, m.entry.id))[:MAX_CHOICES]
         best = matches[0] if matches else None
         if best is None or best.coverage < MIN_COVERAGE or best.score < MIN_EVIDENCE:
-            return Verdict(Outcome.NO_MATCH, ())
-        others = matches[1:]
-        exclusive = all(m.phrase < best.phrase for m in others)
-        # the question is one of the entry's names, or holds a rare one, and no other is named
-        lead = 1 - (others[0].score / best.score if others else 0.0)
-        is_name = set(best.named) == read.asked and lead >= NAME_LEAD
-        led = best.phrase >= NAMED_PHRASE and lead >= NAMED_LEAD
-        named = exclusive and (
-            best.phrase >= CLEAR_PHRASE or is_name or (led and best.coverage >= NAMED_COVERAGE)
-        )
-        if named or (lead >= CLEAR_LEAD and best.coverage >= CLEAR_COVERAGE):
-            return Verdict(Outcome.CLEAR, (best,))
-        agreed = blended[0].entry.id == best.entry.id and lead >= self.ranker_lead
-        if agreed and self.learned_lead(learned, best.entry.id):
-            return Verdict(Outcome.CLEAR, (best,))
+            return Verdict(Outcome.NO_MATCH, ()), None
+        named = self._named_outright(best, matches[1:], read)
+        evidence = None
+        if learned:
+            evidence = self._evidence(blended, learned, read, named and blended[0] is best)
+        if self.confidence is None or evidence is None:  # the hand rules alone decide
+            if named:
+                return Verdict(Outcome.CLEAR, (best,)), evidence
+        elif self.confidence.answers(evidence):
+            return Verdict(Outcome.CLEAR, (blended[0],)), evidence
         # two closest always (when there are two), a third only if it is nearly as close
         close = tuple(
             m
             for i, m in enumerate(blended[:MAX_CHOICES])
             if i < 2 or m.score >= CHOICE_SHARE * best.score
         )
-        return Verdict(Outcome.AMBIGUOUS, close)
+        return Verdict(Outcome.AMBIGUOUS, close), evidence
 
-    def learned_lead(self, learned: dict[str, float], entry_id: str) -> bool:
-        """Whether the learned scorer puts the entry first by at least the lead it needs."""
-        return bool(learned) and self.lead_of(learned, entry_id) >= self.outright_lead
+    def _named_outright(self, best: Match, others: list[Match], read: ReadQuestion) -> bool:
+        """The hand rules: the question is one of the entry's names, or holds a rare one, and no
+        other entry is named as rarely; or the entry is far ahead and holds much of the topic."""
+        exclusive = all(m.phrase < best.phrase for m in others)
+        lead = 1 - (others[0].score / best.score if others else 0.0)
+        is_name = set(best.named) == read.asked and lead >= NAME_LEAD
+        led = best.phrase >= NAMED_PHRASE and lead >= NAMED_LEAD
+        named = exclusive and (
+            best.phrase >= CLEAR_PHRASE or is_name or (led and best.coverage >= NAMED_COVERAGE)
+        )
+        return named or (lead >= CLEAR_LEAD and best.coverage >= CLEAR_COVERAGE)
 
     @staticmethod
-    def lead_of(learned: dict[str, float], entry_id: str) -> float:
-        """How far the learned scorer puts the entry above every other (negative: below one)."""
-        return learned[entry_id] - max(v for k, v in learned.items() if k != entry_id)
+    def _evidence(
+        blended: list[Match], learned: dict[str, float], read: ReadQuestion, named: bool
+    ) -> Evidence:
+        first, others = blended[0], blended[1:]
+        best_other = max((m.score for m in others), default=0.0)
+        return Evidence(
+            coverage=first.coverage,
+            learned_score=first.learned,
+            learned_lead=first.learned - max(v for k, v in learned.items() if k != first.entry.id),
+            blended_lead=first.blended - (others[0].blended if others else 0.0),
+            ranker_lead=1 - best_other / first.score,
+            named=named,
+            is_name=set(first.named) == read.asked,
+            name_rarity=first.phrase,
+            words=len(read.unigrams),
+            asked_words=len(read.asked),
+        )
 
     def is_plan_request(self, text: str, read: ReadQuestion | None = None) -> bool:
         """A holding named and nothing asked beyond how to hedge it: the planner's job.
@@ -338,7 +354,9 @@ def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     scorer = LearnedScorer.load(scorer_file) if scorer_file.exists() else None
     if scorer is not None and sorted(scorer.ids) != sorted(ids):
         raise ValueError(f"FAQ {SCORER_FILE} is for other entries: refit it (faq_fit_scorer.py)")
-    return KnowledgeBase(entries, topics, thesaurus, general, scorer)
+    confidence_file = folder / CONFIDENCE_FILE
+    confidence = Confidence.load(confidence_file) if confidence_file.exists() else None
+    return KnowledgeBase(entries, topics, thesaurus, general, scorer, confidence)
 
 
 @cache

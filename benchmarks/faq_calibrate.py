@@ -1,0 +1,124 @@
+"""The FAQ's confidence model, fitted on out-of-fold evidence (see faq_fit_scorer.py).
+
+Each tuning question and training post is ranked by a learned scorer fitted without it; the
+evidence for its first pick, and whether that pick is right, are what the model learns from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from benchmarks.faq_fit_scorer import FOLDS, fold_scorers, labelled, training_posts
+from bot.features.faq.confidence import (
+    MAX_WRONG_SHARE,
+    Confidence,
+    Evidence,
+    lowest_safe_threshold,
+)
+from bot.features.faq.evaluation import Question
+from bot.features.faq.knowledge import KnowledgeBase, Outcome
+from bot.features.faq.learned import RIDGE, LearnedScorer, features_of, training_set
+
+POST_SEED = 5
+CHANCE_SEED = 1
+SHOWN_THRESHOLDS = (0.8, 0.85, 0.9, 0.95)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One question's out-of-fold evidence for its first pick."""
+
+    source: str  # "real tune", "para dev", "para dev2" or "posts"
+    evidence: Evidence
+    right: bool  # the first pick answers it
+    ruled_right: bool | None  # what the hand rules alone would have answered: right, wrong, None
+
+
+def _sample(kb: KnowledgeBase, source: str, question: Question) -> Sample | None:
+    verdict, evidence = kb.assess(question.text)
+    if evidence is None or verdict.outcome not in (Outcome.CLEAR, Outcome.AMBIGUOUS):
+        return None
+    first = kb.search(question.text, limit=1)[0].entry.id
+    ruled = verdict.matches[0].entry.id if verdict.outcome is Outcome.CLEAR else None
+    return Sample(
+        source,
+        evidence,
+        first in question.right,
+        None if ruled is None else ruled in question.right,
+    )
+
+
+def out_of_fold_samples(kb: KnowledgeBase) -> list[Sample]:
+    """Evidence for every tuning question and training post, each from a scorer that never saw
+    it, weighed by the hand rules alone (no confidence model)."""
+    kb.confidence = None
+    posts = training_posts()
+    samples: list[Sample] = []
+    folded, scorers = fold_scorers(kb, RIDGE, posts, uncovered=True)
+    for k, scorer in enumerate(scorers):
+        kb.scorer = scorer
+        samples.extend(s for name, q, f in folded if f == k if (s := _sample(kb, name, q)))
+    tuning = labelled([q for _, q, _ in folded])
+    entry_texts, entry_labels = training_set(kb, tuning)
+    folds = np.random.default_rng(POST_SEED).permutation(len(posts)) % FOLDS
+    cache: dict[str, dict[str, float]] = {}
+    for k in range(FOLDS):
+        train = [post for post, f in zip(posts, folds, strict=True) if f != k]
+        texts = entry_texts + [t for t, _ in train]
+        labels = entry_labels + [e for _, e in train]
+        kb.scorer = LearnedScorer.fit(
+            [cache.get(t) or cache.setdefault(t, features_of(kb, t)) for t in texts],
+            labels,
+            list(kb.entries),
+        )
+        for (text, entry_id), f in zip(posts, folds, strict=True):
+            question = Question(text, frozenset({entry_id} - {""}), expected=entry_id)
+            if f == k and (s := _sample(kb, "posts", question)):
+                samples.append(s)
+    return samples
+
+
+def out_of_fold_chances(samples: list[Sample]) -> list[float]:
+    """Each sample's chance from a confidence model fitted on the other folds."""
+    folds = np.random.default_rng(CHANCE_SEED).permutation(len(samples)) % FOLDS
+    chances = [0.0] * len(samples)
+    for k in range(FOLDS):
+        train = [s for s, f in zip(samples, folds, strict=True) if f != k]
+        model = Confidence.fit([s.evidence.vector() for s in train], [s.right for s in train])
+        for i, (s, f) in enumerate(zip(samples, folds, strict=True)):
+            if f == k:
+                chances[i] = model.chance(s.evidence)
+    return chances
+
+
+def calibrate(kb: KnowledgeBase, trained_on: str) -> tuple[Confidence, str]:
+    """The confidence model fitted on all out-of-fold samples with the threshold chosen out of
+    fold, and a report of what it and the hand rules answer out of fold."""
+    shipped_scorer = kb.scorer
+    samples = out_of_fold_samples(kb)
+    kb.scorer = shipped_scorer
+    chances = out_of_fold_chances(samples)
+    threshold = lowest_safe_threshold(chances, [s.right for s in samples])
+    model = Confidence.fit(
+        [s.evidence.vector() for s in samples],
+        [s.right for s in samples],
+        threshold,
+        trained_on=trained_on,
+    )
+    lines = [
+        f"Fitted on {len(samples)} out-of-fold samples; threshold {threshold} is the lowest at",
+        f"which, out of fold, at most {MAX_WRONG_SHARE:.0%} of them get a wrong answer.",
+        "Out of fold, answered outright right / wrong (asked):",
+    ]
+    for source in sorted({s.source for s in samples}):
+        rows = [(s, c) for s, c in zip(samples, chances, strict=True) if s.source == source]
+        ruled = Counter(s.ruled_right for s, _ in rows)
+        cells = [f"rules {ruled[True]}/{ruled[False]}"]
+        for shown in sorted({*SHOWN_THRESHOLDS, threshold}):
+            answered = [s.right for s, c in rows if c >= shown]
+            cells.append(f"{shown}: {sum(answered)}/{len(answered) - sum(answered)}")
+        lines.append(f"  {source:<9} ({len(rows)}) " + "  ".join(cells))
+    return model, "\n".join(lines)
