@@ -74,8 +74,17 @@ def explain(question: str, top: int) -> None:
     from bot.features.faq.words import plain_text
 
     kb = knowledge_base()
-    verdict = kb.verdict(question)
+    verdict, evidence = kb.assess(question)
     print(f"verdict: {verdict.outcome.value}")
+    if evidence is not None and kb.confidence is not None:
+        parts = kb.confidence.logit_parts(evidence)
+        strongest = sorted(parts.items(), key=lambda item: -abs(item[1]))[:4]
+        print(
+            f"confidence in the first pick: {kb.confidence.chance(evidence):.0%}"
+            f" (answered outright from {kb.confidence.threshold:.0%})"
+            f"; pushes on the log-odds from the typical question's {kb.confidence.typical:.0%}: "
+            + ", ".join(f"{name} {push:+.2f}" for name, push in strongest)
+        )
     for match in kb.search(question, limit=max(top, 1)):
         learned = kb.learned_weight * match.learned
         share = learned / match.blended if match.blended > 0 else 0.0

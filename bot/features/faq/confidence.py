@@ -66,6 +66,11 @@ class Confidence:
             )
         }
 
+    @property
+    def typical(self) -> float:
+        """The chance for a question whose evidence is the training average in every part."""
+        return 1.0 / (1.0 + math.exp(-self.intercept))
+
     def chance(self, evidence: Evidence) -> float:
         """The estimated chance that the first pick is a right answer."""
         logit = self.intercept + sum(self.logit_parts(evidence).values())
