@@ -291,13 +291,15 @@ def test_the_menu_lists_each_topic_s_entries_in_the_order_topics_toml_gives() ->
     ]  # fmt: skip
 
 
-def test_the_command_line_shows_the_verdict_scores_and_answer(
+def test_the_command_line_shows_the_verdict_confidence_scores_and_answer(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["faq", "what", "are", "funding", "rates"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "verdict: clear"
-    assert lines[1].split()[0] == "funding"
+    assert lines[1].startswith("confidence in the first pick: ")
+    assert "learned_lead" in lines[1]
+    assert lines[2].split()[0] == "funding"
     assert "Funding on perpetuals" in lines
 
 
