@@ -39,7 +39,7 @@ class Sample:
 
 def _sample(kb: KnowledgeBase, source: str, question: Question) -> Sample | None:
     verdict, evidence = kb.assess(question.text)
-    if evidence is None or verdict.outcome not in (Outcome.CLEAR, Outcome.AMBIGUOUS):
+    if evidence is None or verdict.outcome is Outcome.PLAN:
         return None
     first = kb.search(question.text, limit=1)[0].entry.id
     ruled = verdict.matches[0].entry.id if verdict.outcome is Outcome.CLEAR else None

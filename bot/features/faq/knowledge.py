@@ -240,18 +240,20 @@ class KnowledgeBase:
             return Verdict(Outcome.PLAN, ()), None
         blended, learned = self._blend(query, read)
         matches = sorted(blended, key=lambda m: (-m.score, m.entry.id))[:MAX_CHOICES]
-        best = matches[0] if matches else None
-        if best is None or best.coverage < MIN_COVERAGE or best.score < MIN_EVIDENCE:
+        if not matches:
             return Verdict(Outcome.NO_MATCH, ()), None
+        best = matches[0]
         named = self._named_outright(best, matches[1:], read)
         evidence = None
         if learned:
             evidence = self._evidence(blended, learned, read, named and blended[0] is best)
-        if self.confidence is None or evidence is None:  # the hand rules alone decide
-            if named:
-                return Verdict(Outcome.CLEAR, (best,)), evidence
-        elif self.confidence.answers(evidence):
+        confidence = self.confidence if evidence is not None else None
+        if confidence is not None and evidence is not None and confidence.answers(evidence):
             return Verdict(Outcome.CLEAR, (blended[0],)), evidence
+        if best.coverage < MIN_COVERAGE or best.score < MIN_EVIDENCE:
+            return Verdict(Outcome.NO_MATCH, ()), evidence
+        if named and confidence is None:  # with no confidence model, the hand rules decide
+            return Verdict(Outcome.CLEAR, (best,)), evidence
         # two closest always (when there are two), a third only if it is nearly as close
         close = tuple(
             m
