@@ -1,6 +1,7 @@
 """How likely the FAQ's first pick is to be right: a logistic model over the evidence for it.
 
-The FAQ answers outright only when that chance clears a threshold; otherwise it offers choices.
+The FAQ answers outright only when that chance clears a threshold, says nothing fits when it is
+below a floor, and offers the closest entries as choices in between.
 The model is fitted by benchmarks/faq_fit_scorer.py on out-of-fold evidence (every tuning question
 and training post scored by a learned scorer fitted without it), so it learns how far the evidence
 can be trusted on questions the scorer has not seen; it ships as templates/faq/confidence.toml.
@@ -19,6 +20,7 @@ import numpy as np
 RIDGE = 1.0  # the logistic weights' L2 penalty, on standardised evidence
 MAX_WRONG_SHARE = 0.02  # out of fold, at most this share of questions may get a wrong answer...
 THRESHOLDS = tuple(round(0.5 + 0.01 * i, 2) for i in range(50))  # ...at the lowest of these
+FLOORS = tuple(round(0.05 * i, 2) for i in range(13))  # "nothing fits" below one of these
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,12 @@ class Evidence:
     name_rarity: float  # summed rarity of the entry's name phrase asked in full, 0 when none
     words: int  # the question's topic words
     asked_words: int  # the words of the sentences that ask
+    unknown_share: float  # share of the question's weight on words no entry uses
 
     def vector(self) -> list[float]:
         """The model's inputs: counts on a log scale, flags as 0 or 1."""
         values = [float(v) for v in astuple(self)]
-        values[-2:] = [math.log1p(self.words), math.log1p(self.asked_words)]
+        values[-3:-1] = [math.log1p(self.words), math.log1p(self.asked_words)]
         return values
 
 
@@ -48,13 +51,15 @@ EVIDENCE = tuple(f.name for f in fields(Evidence))
 
 @dataclass(frozen=True)
 class Confidence:
-    """Logistic weights over standardised evidence, and the chance needed to answer outright."""
+    """Logistic weights over standardised evidence, the chance needed to answer outright, and the
+    chance below which nothing is offered."""
 
     intercept: float
     weights: tuple[float, ...]
     means: tuple[float, ...]
     scales: tuple[float, ...]
     threshold: float
+    floor: float = 0.0
     trained_on: str = ""  # what the learned scorer was fitted on when this was fitted
 
     def logit_parts(self, evidence: Evidence) -> dict[str, float]:
@@ -79,12 +84,16 @@ class Confidence:
     def answers(self, evidence: Evidence) -> bool:
         return self.chance(evidence) >= self.threshold
 
+    def finds_nothing(self, evidence: Evidence) -> bool:
+        return self.chance(evidence) < self.floor
+
     @classmethod
     def fit(
         cls,
         vectors: Sequence[Sequence[float]],
         right: Sequence[bool],
         threshold: float = 0.5,
+        floor: float = 0.0,
         ridge: float = RIDGE,
         trained_on: str = "",
     ) -> Confidence:
@@ -113,6 +122,7 @@ class Confidence:
             tuple(means.tolist()),
             tuple(scales.tolist()),
             threshold,
+            floor,
             trained_on,
         )
 
@@ -128,6 +138,7 @@ class Confidence:
             f"means = {listed(self.means)}",
             f"scales = {listed(self.scales)}",
             f"threshold = {self.threshold!r}",
+            f"floor = {self.floor!r}",
             f"trained_on = {self.trained_on!r}",
         ]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -144,6 +155,7 @@ class Confidence:
             tuple(data["means"]),
             tuple(data["scales"]),
             float(data["threshold"]),
+            float(data["floor"]),
             str(data["trained_on"]),
         )
 
@@ -159,3 +171,17 @@ def lowest_safe_threshold(
         if wrong <= allowed:
             return threshold
     return THRESHOLDS[-1]
+
+
+def best_floor(chances: Sequence[float], offered: Sequence[bool], covered: Sequence[bool]) -> float:
+    """The floor that, over these questions, gets the most of them a useful reply: a covered
+    question whose right entry is among what it is offered, kept above the floor, or an uncovered
+    one told that nothing fits, below it (the lowest such floor on a tie)."""
+
+    def useful(floor: float) -> int:
+        return sum(
+            (c >= floor and found) if has_entry else (c < floor)
+            for c, found, has_entry in zip(chances, offered, covered, strict=True)
+        )
+
+    return max(FLOORS, key=lambda floor: (useful(floor), -floor))

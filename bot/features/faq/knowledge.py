@@ -248,19 +248,31 @@ class KnowledgeBase:
         if learned:
             evidence = self._evidence(blended, learned, read, named and blended[0] is best)
         confidence = self.confidence if evidence is not None else None
-        if confidence is not None and evidence is not None and confidence.answers(evidence):
-            return Verdict(Outcome.CLEAR, (blended[0],)), evidence
-        if best.coverage < MIN_COVERAGE or best.score < MIN_EVIDENCE:
+        if confidence is not None and evidence is not None:
+            if confidence.answers(evidence):
+                return Verdict(Outcome.CLEAR, (blended[0],)), evidence
+            if confidence.finds_nothing(evidence):
+                return Verdict(Outcome.NO_MATCH, ()), evidence
+        elif best.coverage < MIN_COVERAGE or best.score < MIN_EVIDENCE:  # the hand rules decide
             return Verdict(Outcome.NO_MATCH, ()), evidence
-        if named and confidence is None:  # with no confidence model, the hand rules decide
+        elif named:
             return Verdict(Outcome.CLEAR, (best,)), evidence
-        # two closest always (when there are two), a third only if it is nearly as close
-        close = tuple(
+        return Verdict(Outcome.AMBIGUOUS, self._closest(blended)), evidence
+
+    @staticmethod
+    def _closest(blended: list[Match]) -> tuple[Match, ...]:
+        """The two closest always (when there are two), a third only if it is nearly as close."""
+        best = max(m.score for m in blended)
+        return tuple(
             m
             for i, m in enumerate(blended[:MAX_CHOICES])
-            if i < 2 or m.score >= CHOICE_SHARE * best.score
+            if i < 2 or m.score >= CHOICE_SHARE * best
         )
-        return Verdict(Outcome.AMBIGUOUS, close), evidence
+
+    def closest(self, query: str) -> tuple[Match, ...]:
+        """The entries a question would be offered as choices, whatever its verdict."""
+        blended = self._blend(query, self.reader.read(query))[0]
+        return self._closest(blended) if blended else ()
 
     def _named_outright(self, best: Match, others: list[Match], read: ReadQuestion) -> bool:
         """The hand rules: the question is one of the entry's names, or holds a rare one, and no
@@ -274,11 +286,12 @@ class KnowledgeBase:
         )
         return named or (lead >= CLEAR_LEAD and best.coverage >= CLEAR_COVERAGE)
 
-    @staticmethod
     def _evidence(
-        blended: list[Match], learned: dict[str, float], read: ReadQuestion, named: bool
+        self, blended: list[Match], learned: dict[str, float], read: ReadQuestion, named: bool
     ) -> Evidence:
         first, others = blended[0], blended[1:]
+        known = self.index.document_frequency
+        weight = sum(read.unigrams.values())
         best_other = max((m.score for m in others), default=0.0)
         return Evidence(
             coverage=first.coverage,
@@ -291,6 +304,7 @@ class KnowledgeBase:
             name_rarity=first.phrase,
             words=len(read.unigrams),
             asked_words=len(read.asked),
+            unknown_share=sum(w for t, w in read.unigrams.items() if t not in known) / weight,
         )
 
     def is_plan_request(self, text: str, read: ReadQuestion | None = None) -> bool:

@@ -17,6 +17,7 @@ from bot.features.faq.confidence import (
     THRESHOLDS,
     Confidence,
     Evidence,
+    best_floor,
     lowest_safe_threshold,
 )
 from bot.features.faq.knowledge import Outcome, knowledge_base, load_knowledge_base
@@ -34,6 +35,7 @@ PLAIN = Evidence(
     name_rarity=2.0,
     words=6,
     asked_words=5,
+    unknown_share=0.1,
 )
 
 
@@ -133,3 +135,47 @@ def test_without_a_confidence_model_the_hand_rules_still_answer_an_entry_asked_b
     verdict = kb.verdict("What is a collar?")
     assert verdict.outcome is Outcome.CLEAR
     assert verdict.matches[0].entry.id == "collar"
+
+
+def test_the_floor_is_the_one_that_gives_the_most_questions_a_useful_reply() -> None:
+    chances = [0.3, 0.5, 0.8, 0.1, 0.2, 0.35]  # three covered questions, then three uncovered
+    offered = [True, True, True, False, False, False]
+    covered = [True, True, True, False, False, False]
+    # 0.25 and 0.3 keep the three covered ones and turn two uncovered ones away: five useful
+    # replies; 0.4 to 0.5 turn all three away but lose the covered one at 0.3: five too; the
+    # lowest wins the tie, and nothing beats five
+    assert best_floor(chances, offered, covered) == 0.25
+    assert best_floor(chances, [False, True, True, False, False, False], covered) == 0.4
+
+
+def test_a_question_below_the_floor_is_told_nothing_fits() -> None:
+    question = "how does the funding rate work on perpetual futures"
+    evidence = KB.assess(question)[1]
+    assert evidence is not None and KB.confidence is not None
+    chance = KB.confidence.chance(evidence)
+    kb = load_knowledge_base()
+    kb.confidence = dataclasses.replace(
+        KB.confidence, threshold=1.0, floor=math.nextafter(chance, 1)
+    )
+    assert kb.verdict(question).outcome is Outcome.NO_MATCH
+    kb.confidence = dataclasses.replace(KB.confidence, threshold=1.0, floor=chance)
+    assert kb.verdict(question).outcome is Outcome.AMBIGUOUS
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my neighbour's hedge is too tall, can I cut it back myself?",
+        "what size collar does a labrador need",
+        "how do I change the margins in microsoft word",
+        "is a closing-down liquidation sale worth visiting",
+        "my job position was cut, what now",
+        "which delta flight goes to boston in the morning",
+        "what's the funding for public schools in texas",
+        "when does the next bus leave",
+    ],
+)
+def test_everyday_messages_that_use_hedgings_words_are_never_answered_outright(
+    message: str,
+) -> None:
+    assert KB.verdict(message).outcome is not Outcome.CLEAR
