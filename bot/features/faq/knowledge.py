@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -13,6 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.features.faq.confidence import Confidence, Evidence
+from bot.features.faq.holdings import is_holding_context, names_a_sized_holding, unsized_holdings
 from bot.features.faq.index import Bm25Index
 from bot.features.faq.learned import LearnedScorer, features
 from bot.features.faq.words import (
@@ -25,7 +25,6 @@ from bot.features.faq.words import (
     with_bigrams,
 )
 from bot.ui.render import templates_dir
-from hedging.language.holdings import parse_holdings, unsized_holdings
 
 DEEP_LINK_PREFIX = "faq_"
 SCORER_FILE = "scorer.npz"  # the learned scorer's weights, fitted by benchmarks/faq_fit_scorer.py
@@ -322,7 +321,7 @@ class KnowledgeBase:
         general = set(self.general[1]) if self.general else set()
         plain = general | HOW_TO_HEDGE | CONTEXT_TERMS | {"bot"}
         if sized:  # "I own 1,000 AAPL: puts or calls to protect it?": the plan compares the ways
-            asked = {t for t in read.asked if not _is_holding_context(t)}
+            asked = {t for t in read.asked if not is_holding_context(t)}
             return asked <= plain | self.hedge_ways | self.plan_words
         # with no size, every word asked counts ("hedge half of my BTC" asks of partial hedges)
         named = {t for asset in unsized for t in terms(asset.typed, self.thesaurus)}
@@ -385,26 +384,6 @@ def entry_link(entry_id: str, bot_username: str) -> str:
     if entry_id not in knowledge_base().entries:
         raise KeyError(f"no FAQ entry {entry_id!r}")
     return f"https://t.me/{bot_username.lstrip('@')}?start={DEEP_LINK_PREFIX}{entry_id}"
-
-
-def names_a_sized_holding(text: str) -> bool:
-    """Whether the text names something held with its size ("2 BTC", "$500k of SPY"). With
-    `unsized_holdings` ("my ETH"), the FAQ's doors to the holdings parser, so the parser can be
-    swapped without touching the matcher."""
-    try:
-        return bool(parse_holdings(text))
-    except ValueError:
-        return False
-
-
-HOLDING_WORDS = frozenset({"hold", "own", "have", "got", "bought", "my"})
-AMOUNT = re.compile(r"[\d.,]+[kmb]?")
-
-
-def _is_holding_context(term: str) -> bool:
-    """The size and the verb of a holding named in the asking sentence ("how do I hedge 2 BTC",
-    "I hold 2 BTC, how do I hedge it"): what is held, not what is asked."""
-    return term in HOLDING_WORDS or AMOUNT.fullmatch(term) is not None
 
 
 def looks_like_plan_request(text: str) -> bool:
