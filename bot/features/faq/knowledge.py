@@ -62,6 +62,7 @@ HEDGE_WAYS = "put puts call calls option options future futures perp perps perpe
 # what a hedge request with no size may say besides the asset: the worry, when, and how it is
 # held; anything else ("half", "puts", "collateral") asks the FAQ about a way of hedging
 PLAN_REQUEST_WORDS = """worried scared nervous afraid crash dump drop fall tank fomc cpi earnings
+not avoid lose losing loss losses money wrecked bleed bleeding plunge nuke nuked bunch lot
 regulation unlock best way safest investment position holding holder long bags stack portfolio
 take like want need use next week month day days tomorrow tonight weekend monday tuesday wednesday
 thursday friday saturday sunday cheap cheapest simplest easiest quickest effectively properly

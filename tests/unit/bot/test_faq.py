@@ -218,6 +218,10 @@ def test_an_unrelated_question_is_no_match(question: str) -> None:
         ("I hold 100 AAPL, how many put contracts do I need?", False),
         ("protect my apple shares pls", True),
         ("whats the cheapest way to hedge my btc", True),
+        ("got a bunch of solana, how do i not get wrecked if it dumps", True),
+        ("my btc bags are bleeding, how do I protect them", True),
+        ("how do I avoid losing money on my eth if it crashes", True),
+        ("how do I not pay funding on my btc short", False),
     ],
 )
 def test_a_plan_request_is_recognised_and_sent_to_the_planner(text: str, is_plan: bool) -> None:
