@@ -26,7 +26,8 @@ from bot.features.faq.learned import RIDGE, LearnedScorer, features_of, training
 POST_SEED = 5
 CHANCE_SEED = 1
 SHOWN_THRESHOLDS = (0.8, 0.85, 0.9, 0.95)
-# the floor is chosen on real questions: posts and paraphrases were written to be answered
+# the floor is chosen on real questions, and the threshold must hold on them: the posts and
+# paraphrases were written by us, to be answered
 REAL = "real tune"
 
 
@@ -110,8 +111,12 @@ def calibrate(kb: KnowledgeBase, trained_on: str) -> tuple[Confidence, str]:
     samples = out_of_fold_samples(kb)
     kb.scorer = shipped_scorer
     chances = out_of_fold_chances(samples)
-    threshold = lowest_safe_threshold(chances, [s.right for s in samples])
     real = [i for i, s in enumerate(samples) if s.source == REAL]
+    # the bound must hold on the real questions too, not only on a pool the posts outnumber
+    threshold = max(
+        lowest_safe_threshold(chances, [s.right for s in samples]),
+        lowest_safe_threshold([chances[i] for i in real], [samples[i].right for i in real]),
+    )
     floor = best_floor(
         [chances[i] for i in real],
         [samples[i].offered for i in real],
@@ -126,7 +131,8 @@ def calibrate(kb: KnowledgeBase, trained_on: str) -> tuple[Confidence, str]:
     )
     lines = [
         f"Fitted on {len(samples)} out-of-fold samples; threshold {threshold} is the lowest at",
-        f"which, out of fold, at most {MAX_WRONG_SHARE:.0%} of them get a wrong answer. Below the",
+        f"which, out of fold, at most {MAX_WRONG_SHARE:.0%} of them, and of the real tuning",
+        "questions among them, get a wrong answer. Below the",
         f"floor {floor}, nothing fits: the floor that gives the most real tuning questions a",
         "useful reply out of fold (a right entry among the choices, or no answer where none is).",
         "Out of fold, useful replies of covered / uncovered questions (rules, then floor):",
