@@ -53,8 +53,8 @@ def _sample(kb: KnowledgeBase, source: str, question: Question) -> Sample | None
     return Sample(
         source,
         evidence,
-        first in question.right,
-        None if ruled is None else ruled in question.right,
+        first in question.right | question.acceptable,
+        None if ruled is None else ruled in question.right | question.acceptable,
         question.covered,
         bool(question.right & {m.entry.id for m in kb.closest(question.text)}),
         verdict.outcome is Outcome.NO_MATCH,

@@ -20,6 +20,7 @@ class Question:
     right: frozenset[str]  # empty: nothing in the base covers it
     plan: bool = False  # it names a holding and asks how to hedge it
     expected: str = ""  # the one entry it was labelled with (right may hold others); "" none
+    acceptable: frozenset[str] = frozenset()  # a plan request's entries that may answer it too
 
     @property
     def covered(self) -> bool:
@@ -35,7 +36,7 @@ def judge(kb: KnowledgeBase, question: Question) -> tuple[set[str], str]:
     tallies = {kind}
     if question.covered and ranked[:1] and ranked[0] in question.right:
         tallies.add("first pick right")
-    if verdict.outcome is Outcome.CLEAR and ids[0] not in question.right:
+    if verdict.outcome is Outcome.CLEAR and ids[0] not in question.right | question.acceptable:
         tallies.add("confident wrong")
     elif verdict.outcome is Outcome.CLEAR:
         tallies.add("answered right")

@@ -9,6 +9,7 @@ import tomllib
 
 import pytest
 
+from benchmarks.faq_eval import real_questions
 from bot.cli import main
 from bot.features.faq.evaluation import Question, Scores
 from bot.features.faq.knowledge import Outcome, knowledge_base
@@ -157,20 +158,11 @@ def test_json_reads_one_question_per_line_from_stdin(
 
 # ---- figures held on the tuning data (benchmarks/faq_eval.py prints them all) ----------------
 
-REAL = tomllib.loads((DATA / "faq_real_questions.toml").read_text(encoding="utf-8"))["question"]
 PARAPHRASES = tomllib.loads((DATA / "faq_paraphrases.toml").read_text(encoding="utf-8"))
 
 
 def real_half(split: str) -> list[Question]:
-    return [
-        Question(
-            q["question"],
-            frozenset({q["expected"], *q.get("also", [])} - {""}) if q["expected"] else frozenset(),
-            q.get("kind") == "plan",
-        )
-        for q in REAL
-        if q["split"] == split
-    ]
+    return real_questions()[f"real {split}"]
 
 
 def test_on_the_real_tune_half_few_answers_are_confidently_wrong_and_most_come_first() -> None:
