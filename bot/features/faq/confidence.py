@@ -41,9 +41,11 @@ class Evidence:
 
     def vector(self) -> list[float]:
         """The model's inputs: counts on a log scale, flags as 0 or 1."""
-        values = [float(v) for v in astuple(self)]
-        values[-3:-1] = [math.log1p(self.words), math.log1p(self.asked_words)]
-        return values
+        counts = {"words", "asked_words"}
+        return [
+            math.log1p(value) if name in counts else float(value)
+            for name, value in zip(EVIDENCE, astuple(self), strict=True)
+        ]
 
 
 EVIDENCE = tuple(f.name for f in fields(Evidence))
