@@ -58,12 +58,14 @@ LEARNED_WEIGHT = 2.0
 HOW_TO_HEDGE = frozenset({"=protect", "=reducerisk"})
 # the ways to hedge that a plan prices side by side: asking which of them fits a named holding
 # is asking for the plan ("I hold 2 BTC, short perps or buy puts?")
-HEDGE_WAYS = "put puts call calls option options future futures perp perps perpetual short shorting"
+HEDGE_WAYS = """put puts call calls option options future futures perp perps perpetual contract
+contracts short shorting"""
 # what a hedge request with no size may say besides the asset: the worry, when, and how it is
-# held; anything else ("half", "puts", "collateral") asks the FAQ about a way of hedging
+# held; anything else ("half", "collateral", "puts" without "hedge") asks the FAQ
 PLAN_REQUEST_WORDS = """worried scared nervous afraid crash dump drop fall tank fomc cpi earnings
 not avoid lose losing loss losses money wrecked bleed bleeding plunge nuke nuked bunch lot
-regulation unlock best way safest investment position holding holder long bags stack portfolio
+regulation unlock best way safest investment position holding holdings holder long bags stack
+portfolio spot
 take like want need use next week month day days tomorrow tonight weekend monday tuesday wednesday
 thursday friday saturday sunday cheap cheapest simplest easiest quickest effectively properly
 safely pls plz help thanks thx"""
@@ -143,6 +145,7 @@ class KnowledgeBase:
         self.thesaurus = thesaurus
         self.plan_words = frozenset(terms(PLAN_REQUEST_WORDS, thesaurus))
         self.hedge_ways = frozenset(terms(HEDGE_WAYS, thesaurus))
+        self.hedge_verbs = frozenset(terms("hedge hedging", thesaurus)) | HOW_TO_HEDGE
         by_id = {e.id: e for e in entries}
         self.entries = {i: by_id[i] for t in topics for i in t.entries}  # menu order
         self.index = Bm25Index.build(
@@ -324,10 +327,12 @@ class KnowledgeBase:
         if sized:  # "I own 1,000 AAPL: puts or calls to protect it?": the plan compares the ways
             asked = {t for t in read.asked if not is_holding_context(t)}
             return asked <= plain | self.hedge_ways | self.plan_words
-        # with no size, every word asked counts ("hedge half of my BTC" asks of partial hedges)
+        # with no size, every other word asked counts ("hedge half of my BTC" asks of partial
+        # hedges), but a way named in asking how to hedge ("hedge my SOL with perps") is the plan's
         named = {t for asset in unsized for t in terms(asset.typed, self.thesaurus)}
         said = read.asked if read.asks else frozenset(read.unigrams)
-        return said <= plain | named | self.plan_words
+        ways = self.hedge_ways if said & self.hedge_verbs else frozenset()
+        return said <= plain | named | ways | self.plan_words
 
     def from_start_payload(self, payload: str) -> Entry | None:
         """The entry a `/start faq_<id>` deep link names, if any."""
