@@ -12,7 +12,15 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.features.faq.confidence import Confidence, Evidence
-from bot.features.faq.holdings import is_holding_context, names_a_sized_holding, unsized_holdings
+from bot.features.faq.holdings import (
+    ASKS_HOW,
+    HEDGE_WAYS,
+    HOW_TO_HEDGE,
+    PLAN_REQUEST_WORDS,
+    is_holding_context,
+    names_a_sized_holding,
+    unsized_holdings,
+)
 from bot.features.faq.index import Bm25Index
 from bot.features.faq.learned import LearnedScorer, features
 from bot.features.faq.words import (
@@ -53,22 +61,6 @@ MAX_CHOICES = 3
 # as a share of the best one. Whether the first pick is answered outright is then the confidence
 # model's call (confidence.py); the rules above are one piece of its evidence.
 LEARNED_WEIGHT = 2.0
-# Besides the general hedging words, what "how do I hedge it" is asked with: a holding named with
-# nothing else asked is a plan request ("I hold 2 BTC, how do I protect it?")
-HOW_TO_HEDGE = frozenset({"=protect", "=reducerisk"})
-# the ways to hedge that a plan prices side by side: asking which of them fits a named holding
-# is asking for the plan ("I hold 2 BTC, short perps or buy puts?")
-HEDGE_WAYS = """put puts call calls option options future futures perp perps perpetual contract
-contracts short shorting"""
-# what a hedge request with no size may say besides the asset: the worry, when, and how it is
-# held; anything else ("half", "collateral", "puts" without "hedge") asks the FAQ
-PLAN_REQUEST_WORDS = """worried scared nervous afraid crash dump drop fall tank fomc cpi earnings
-not avoid lose losing loss losses money wrecked bleed bleeding plunge nuke nuked bunch lot
-regulation unlock best way safest investment position holding holdings holder long bags stack
-portfolio spot
-take like want need use next week month day days tomorrow tonight weekend monday tuesday wednesday
-thursday friday saturday sunday cheap cheapest simplest easiest quickest effectively properly
-safely pls plz help thanks thx"""
 
 
 class Topic(BaseModel):
@@ -328,10 +320,12 @@ class KnowledgeBase:
             asked = {t for t in read.asked if not is_holding_context(t)}
             return asked <= plain | self.hedge_ways | self.plan_words
         # with no size, every other word asked counts ("hedge half of my BTC" asks of partial
-        # hedges), but a way named in asking how to hedge ("hedge my SOL with perps") is the plan's
+        # hedges, "should I hedge my BTC with puts or futures?" which way), but asking how to hedge
+        # it with a way ("how do I hedge my SOL with perps?") asks for the plan's steps
         named = {t for asset in unsized for t in terms(asset.typed, self.thesaurus)}
         said = read.asked if read.asks else frozenset(read.unigrams)
-        ways = self.hedge_ways if said & self.hedge_verbs else frozenset()
+        how = said & self.hedge_verbs and ASKS_HOW.search(text)
+        ways = self.hedge_ways if how else frozenset()
         return said <= plain | named | ways | self.plan_words
 
     def from_start_payload(self, payload: str) -> Entry | None:
