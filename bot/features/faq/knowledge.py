@@ -324,8 +324,8 @@ class KnowledgeBase:
         # it with a way ("how do I hedge my SOL with perps?") asks for the plan's steps
         named = {t for asset in unsized for t in terms(asset.typed, self.thesaurus)}
         said = read.asked if read.asks else frozenset(read.unigrams)
-        how = said & self.hedge_verbs and ASKS_HOW.search(text)
-        ways = self.hedge_ways if how else frozenset()
+        asks_how = bool(said & self.hedge_verbs) and ASKS_HOW.search(text) is not None
+        ways = self.hedge_ways if asks_how else frozenset()
         return said <= plain | named | ways | self.plan_words
 
     def from_start_payload(self, payload: str) -> Entry | None:

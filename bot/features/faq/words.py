@@ -127,12 +127,13 @@ ALIAS_WEIGHT = 0.4
 CONTEXT_TERMS = frozenset({CANONICAL + w for w in ("btc", "eth", "crypto", "stock", "price")})
 CONTEXT_WEIGHT = 0.6
 BACKSTORY_WEIGHT = 0.5  # a sentence around the question: it tells the situation, not the topic
+ASKING = frozenset(
+    """how what whats why when which where who is are do does did can could should would will
+    shall any anyone anybody""".split()  # noqa: SIM905
+)
 # a sentence ends at . ? ! or a line break, and at a colon that opens a question ("the same
 # question: how do I hedge my Tesla position?"), so what comes before it reads as backstory
-SENTENCE = re.compile(
-    r"(?<=[.?!])\s+|\n+|(?<=:)\s+(?=(?i:how|what|why|when|which|where|who|is|are|do|does|can|"
-    r"could|should|would|will)\b)"
-)
+SENTENCE = re.compile(r"(?<=[.?!])\s+|\n+|(?<=:)\s+(?=(?i:" + "|".join(sorted(ASKING)) + r")\b)")
 MONEY = re.compile(r"[$€£]\s?\d[\d,.]*\s?[kKmMbB]?\b")  # a price or an amount: context
 TICKER = re.compile(r"\$?\b[A-Z][A-Z0-9]{1,5}\b")
 # "us" in lower case is the pronoun ("can you tell us", "let us say"), not the country, unless
@@ -142,10 +143,6 @@ PRONOUN_US = re.compile(
     r"users?|customers?|clients?|persons?|people|traders?|investors?|stocks?|equities|markets?|"
     r"exchanges?|venues?|brokers?|platforms?|accounts?|entit(?:y|ies)|regulat\w*|tax\w*|laws?|"
     r"government|federal|version|only|dollars?)\b)"
-)
-ASKING = frozenset(
-    """how what whats why when which where who is are do does did can could should would will
-    shall any anyone anybody""".split()  # noqa: SIM905
 )
 # rapidfuzz ratio at which an unknown word counts as a misspelling of a known one: stricter for
 # short words, where one letter turns crash into cash
