@@ -25,6 +25,7 @@ from bot.features.faq.knowledge import (
     Entry,
     KnowledgeBase,
     Outcome,
+    answers_outright,
     entry_link,
     knowledge_base,
     looks_like_plan_request,
@@ -231,6 +232,7 @@ def setup(application: BotApplication, services: Services) -> None:
     services.hooks.free_text = free_text
     services.hooks.term_link = template_link(application)
     services.hooks.asks_for_plan = looks_like_plan_request
+    services.hooks.answers_outright = answers_outright
 
 
 def template_link(application: BotApplication) -> Callable[[str], str]:

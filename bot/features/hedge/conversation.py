@@ -41,8 +41,9 @@ from bot.features.hedge.draft import (
     has_event,
     next_missing,
     sized,
+    take_the_calendars_event,
 )
-from bot.features.hedge.reading import MessageReading, read_message, scheduled_event
+from bot.features.hedge.reading import MessageReading, read_message
 from bot.features.start.buttons import MenuButton
 from bot.features.start.handlers import start as greet
 from bot.platform.features import Group, Handlers
@@ -52,7 +53,6 @@ from bot.ui.render import Texts, core_text
 from bot.ui.replies import alert, edit, reply
 from hedging.errors import HedgeInputError
 from hedging.language.holdings import parse_holdings
-from hedging.models import Concern
 
 MAX_INPUT_CHARS = 1000  # a hedge request never needs more; longer text is answered, not parsed
 
@@ -196,6 +196,19 @@ async def _ask_size(
     return await ask(update, context, Step.HOLDINGS)
 
 
+async def _not_an_answer(
+    update: Update, context: BotContext, step: Step, text: str, reason: str | None = None
+) -> Step:
+    """Text that answers no question here: one the FAQ answers outright ("what is funding?")
+    gets that answer and then this question again; anything else a word on what is needed."""
+    hooks = context.services.hooks
+    if hooks.free_text and hooks.answers_outright and hooks.answers_outright(text):
+        await hooks.free_text(update, context)
+        return await ask(update, context, step)
+    await _bad(update, step.value, reason)
+    return step
+
+
 def _step_text(step: Step) -> Callable[[Update, BotContext], Any]:
     async def on_text(update: Update, context: BotContext) -> object:
         """Typed answer to the current question (it may answer later questions too)."""
@@ -209,14 +222,12 @@ def _step_text(step: Step) -> Callable[[Update, BotContext], Any]:
         if step is Step.HOLDINGS and not reading.holdings and draft.get("unsized"):
             reading, now = _read(context, update.effective_user.id, sized(text, draft))
         if step is Step.HOLDINGS and not reading.holdings:
-            await _bad(update, step.value, reading.error)
-            return step
+            return await _not_an_answer(update, context, step, text, reading.error)
         found = absorb(reading, draft, now)
         if reading.holdings:
             draft.pop("unsized", None)
         if FIELDS[step] not in found and not found:
-            await _bad(update, step.value)
-            return step
+            return await _not_an_answer(update, context, step, text)
         return await advance(update, context)
 
     return on_text
@@ -256,21 +267,10 @@ def _choice(
         if field == "horizon_days" and not has_event(cast(Draft, draft)):
             draft["event_at"] = None
         if field == "concern":
-            _take_the_calendars_event(draft, context)
+            take_the_calendars_event(cast(Draft, draft), context.services.clock.now())
         return await advance(update, context)
 
     return on_choice
-
-
-def _take_the_calendars_event(draft: dict[str, Any], context: BotContext) -> None:
-    """A tapped event with a calendar is its next occurrence; an assumed horizon then runs until
-    just after it."""
-    now = context.services.clock.now()
-    event_at, horizon = scheduled_event(Concern(draft["concern"]), now)
-    draft["event_at"] = event_at.isoformat() if event_at else None
-    if event_at is not None and "horizon" in draft.get("assumed", []):
-        draft["horizon_days"] = horizon
-        draft["assumed"].remove("horizon")
 
 
 async def back(update: Update, context: BotContext) -> object:

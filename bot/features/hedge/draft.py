@@ -8,7 +8,7 @@ from typing import Any, TypedDict, cast
 
 from pydantic import ValidationError
 
-from bot.features.hedge.reading import MessageReading, horizon_from_event
+from bot.features.hedge.reading import MessageReading, horizon_from_event, scheduled_event
 from bot.services import Services
 from bot.storage.plans import StoredPlan
 from bot.storage.users import UserSettings
@@ -105,6 +105,16 @@ def sized(text: str, draft: Draft) -> str:
 def has_event(draft: Draft) -> bool:
     """The draft hedges a named event, whose date a new horizon leaves alone."""
     return draft.get("concern") not in (None, DEFAULTS["concern"])
+
+
+def take_the_calendars_event(draft: Draft, now: datetime) -> None:
+    """A tapped event with a calendar is its next occurrence; an assumed horizon then runs until
+    just after it."""
+    event_at, horizon = scheduled_event(Concern(draft["concern"]), now)
+    draft["event_at"] = event_at.isoformat() if event_at else None
+    if event_at is not None and horizon is not None and "horizon" in draft.get("assumed", []):
+        draft["horizon_days"] = horizon
+        draft["assumed"].remove("horizon")
 
 
 def fill_defaults(draft: Draft) -> None:

@@ -78,3 +78,28 @@ async def test_a_question_that_names_a_holding_is_answered_not_asked_a_size(
 
     assert not any("do you hold?" in reply.text for reply in replies)
     assert not any(reply.text.startswith(CARD) for reply in replies)
+
+
+async def test_a_question_typed_instead_of_the_size_is_answered_and_the_size_asked_again(
+    alice: Person,
+) -> None:
+    await alice.says("hedge my eth before CPI")
+
+    answer, asked_again = await alice.says("what is funding?")
+
+    assert "Funding" in answer.text.splitlines()[0]
+    assert asked_again.text.splitlines()[0] == "How much ETH do you hold?"
+    (card,) = await alice.says("2")
+    assert card.text.startswith(f"{CARD} · 2 ETH (")
+
+
+async def test_a_reply_that_is_neither_a_size_nor_a_question_still_asks_for_the_size(
+    alice: Person,
+) -> None:
+    await alice.says("hedge my eth")
+
+    (again,) = await alice.says("hmm let me think")
+
+    assert "How much ETH" not in again.text and not again.text.startswith(CARD)
+    (card,) = await alice.says("3")
+    assert card.text.startswith(f"{CARD} · 3 ETH (")
