@@ -286,9 +286,7 @@ class Fuzzer:
         if kind == "forge":
             return Expectation(user, presses=[self._press(user, on, rest[1])])
         if kind == "foreign":  # a button another user was shown, pressed by this one
-            theirs = self._keyboard(rest[1])
-            if theirs is None:
-                return Expectation(user)
+            theirs = self._keyboard(rest[1]) or on  # none shown to them yet: one of this user's
             data = theirs.button_data()[rest[2] % len(theirs.button_data())]
             return Expectation(user, presses=[self._press(user, on, data)])
         raise ValueError(f"unknown step {kind!r}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from tests.fuzzing import run_scenario, scenarios
 
@@ -17,6 +17,8 @@ from tests.fuzzing import run_scenario, scenarios
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(scenarios)
+# a press of another user's button when no one else was shown any (it once injected nothing)
+@example([("plan", 1001)] * 19 + [("foreign", 1001, 1002, 0)])
 def test_no_traceback_no_silence_no_refusal_no_unasked_reply_no_leak(
     scenario: list[tuple[Any, ...]],
 ) -> None:
