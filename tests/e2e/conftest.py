@@ -22,6 +22,7 @@ async def bot(fake: FakeBotApi, db_path: Path) -> AsyncIterator[RunningBot]:
 def without_faq(bot: RunningBot) -> None:
     """Free text without holdings gets the bot's own hint, whatever features are installed."""
     bot.services.hooks.free_text = None
+    bot.services.hooks.answer_outright = None
 
 
 @pytest.fixture

@@ -25,7 +25,6 @@ from bot.features.faq.knowledge import (
     Entry,
     KnowledgeBase,
     Outcome,
-    answers_outright,
     entry_link,
     knowledge_base,
     looks_like_plan_request,
@@ -111,6 +110,15 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     else:
         body = render("faq/no_match.html.j2", query=question)
         await reply(update, body, topics_keyboard(kb, user.id))
+
+
+async def answer_outright(update: Update, question: str) -> bool:
+    """Send the one entry that answers the question outright, if there is one; whether it did."""
+    verdict = knowledge_base().verdict(question)
+    if verdict.outcome is not Outcome.CLEAR:
+        return False
+    await send_entry(update, verdict.matches[0].entry)
+    return True
 
 
 # ---- handlers --------------------------------------------------------------------------------
@@ -232,7 +240,7 @@ def setup(application: BotApplication, services: Services) -> None:
     services.hooks.free_text = free_text
     services.hooks.term_link = template_link(application)
     services.hooks.asks_for_plan = looks_like_plan_request
-    services.hooks.answers_outright = answers_outright
+    services.hooks.answer_outright = answer_outright
 
 
 def template_link(application: BotApplication) -> Callable[[str], str]:

@@ -389,8 +389,3 @@ def entry_link(entry_id: str, bot_username: str) -> str:
 def looks_like_plan_request(text: str) -> bool:
     """True when the text names a holding and asks no more than how to hedge it."""
     return knowledge_base().is_plan_request(text)
-
-
-def answers_outright(text: str) -> bool:
-    """True when the FAQ would answer the text with one entry, confidently."""
-    return knowledge_base().verdict(text).outcome is Outcome.CLEAR

@@ -201,9 +201,8 @@ async def _not_an_answer(
 ) -> Step:
     """Text that answers no question here: one the FAQ answers outright ("what is funding?")
     gets that answer and then this question again; anything else a word on what is needed."""
-    hooks = context.services.hooks
-    if hooks.free_text and hooks.answers_outright and hooks.answers_outright(text):
-        await hooks.free_text(update, context)
+    answer_outright = context.services.hooks.answer_outright
+    if answer_outright is not None and await answer_outright(update, text):
         return await ask(update, context, step)
     await _bad(update, step.value, reason)
     return step
