@@ -1,10 +1,10 @@
 """One request's exercise boundaries: a put with a shorter life than one already solved, and the
-same rate, yield and vol, is priced off that boundary rather than solved again."""
+same rate, yield and vol, starts its fixed point from that boundary rather than from BAW's guess."""
 
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hedging.american import american, american_many
@@ -12,7 +12,7 @@ from hedging.exercise_boundary import SHORTEST_READ, BoundaryBook
 from hedging.pricing import OptionType
 from tests.unit.hedging.quantlib_reference import quantlib_american
 
-# a put, or a call priced as a put, that the shorter life reads off the longer one's boundary
+# a put, or a call priced as a put, whose shorter life starts from the longer one's boundary
 read_off = st.tuples(
     st.sampled_from([OptionType.PUT, OptionType.CALL]),
     st.floats(20, 700),  # spot
@@ -26,7 +26,8 @@ read_off = st.tuples(
 
 
 def priced_after_a_longer_life(case):
-    """(price off a fresh boundary, price off the longer life's boundary) for the shorter life."""
+    """(price off a fresh boundary, price off one started from the longer life's) for the
+    shorter life."""
     kind, spot, moneyness, days, share, rate, vol, dividend_yield = case
     strike, years = spot * moneyness, days / 365
     book = BoundaryBook()
@@ -37,7 +38,7 @@ def priced_after_a_longer_life(case):
 
 @settings(max_examples=100, deadline=None)
 @given(read_off)
-def test_a_shorter_life_read_off_a_longer_ones_boundary_is_alos_price_within_0_1_percent(case):
+def test_a_shorter_life_started_from_a_longer_ones_boundary_is_alos_price_within_0_1_percent(case):
     """The same bound the fresh solve meets against QuantLib's most accurate ALO engine."""
     kind, spot, moneyness, days, _, rate, vol, dividend_yield = case
     expected = quantlib_american(
@@ -48,8 +49,8 @@ def test_a_shorter_life_read_off_a_longer_ones_boundary_is_alos_price_within_0_1
     assert read == pytest.approx(expected, rel=1e-3, abs=1e-6 * spot)
 
 
-def test_reading_a_shorter_life_off_a_longer_one_is_as_accurate_as_solving_it():
-    """Seeded draws against QuantLib's ALO engine: the read-off prices' worst error is the fresh
+def test_starting_a_shorter_life_from_a_longer_one_is_as_accurate_as_solving_it_afresh():
+    """Seeded draws against QuantLib's ALO engine: the started prices' worst error is the fresh
     solve's worst, give or take 0.01% of the price."""
     rng = random.Random(13)
     fresh_errors, read_errors = [], []
@@ -79,15 +80,19 @@ def test_reading_a_shorter_life_off_a_longer_one_is_as_accurate_as_solving_it():
 
 @settings(max_examples=200, deadline=None)
 @given(read_off)
-def test_a_shorter_life_read_off_a_longer_ones_boundary_prices_as_a_fresh_solve_within_0_05_percent(
+# low vol, high rate, in the money: the two solves differ by 0.05% here, each within 0.06% of ALO
+@example((OptionType.PUT, 20.0, 1.046875, 281, 0.75, 0.0625, 0.109375, 0.0))
+def test_a_shorter_life_started_from_a_longer_ones_boundary_prices_as_fresh_within_0_1_percent(
     case,
 ):
+    """The fresh solve is no reference: with four nodes it is itself up to 0.06% off ALO where
+    vol is low and rates high, so the two agree to the bound each meets against ALO."""
     fresh, read = priced_after_a_longer_life(case)
 
-    assert read == pytest.approx(fresh, rel=5e-4, abs=1e-6 * case[1])
+    assert read == pytest.approx(fresh, rel=1e-3, abs=1e-6 * case[1])
 
 
-def test_a_life_too_short_to_read_off_the_boundary_is_solved_afresh():
+def test_a_life_too_short_to_start_from_the_boundary_is_solved_afresh():
     """Far below the solved life the boundary's few nodes say too little about it."""
     book = BoundaryBook()
     american(OptionType.PUT, 100.0, 105.0, 0.5, 0.05, 0.3, 0.01, book)

@@ -152,9 +152,10 @@ def test_crypto_expiries_are_at_8_utc_and_equity_ones_at_4pm_new_york():
     assert all(e.weekday() == 4 for e in equity_expiries(NOW, "AAPL"))
 
 
-def test_a_share_put_revalued_at_the_horizon_off_its_entry_boundary_matches_a_fresh_solve():
-    """A 3-day horizon leaves 0.68 of the put's life: the scenario table reads the boundary
-    solved for its price, where pnl_at_move solves one afresh; they agree to the cent."""
+def test_a_share_put_revalued_at_the_horizon_from_its_entry_boundary_matches_a_fresh_solve():
+    """A 3-day horizon leaves 0.68 of the put's life: the scenario table starts from the boundary
+    solved for its price, where pnl_at_move solves one afresh from BAW's guess; they agree to a
+    thousandth of a percent (3 cents on this $14,666 loss)."""
     plan, portfolio = options_plan(Holding(symbol="AAPL", quantity=1000), days=3)
     put = plan.legs[0]
     life = (put.expiry - NOW).total_seconds() / (365 * 24 * 3600)
@@ -162,4 +163,4 @@ def test_a_share_put_revalued_at_the_horizon_off_its_entry_boundary_matches_a_fr
 
     for row in plan.scenarios:
         fresh = pnl_at_move(plan, portfolio, row.move)
-        assert row.hedged_pnl_usd == pytest.approx(fresh.hedged_pnl_usd, abs=0.01)
+        assert row.hedged_pnl_usd == pytest.approx(fresh.hedged_pnl_usd, rel=1e-5, abs=0.01)
