@@ -160,7 +160,7 @@ def main() -> int:
         "--no-uncovered", action="store_true", help="cross-validate without the uncovered texts"
     )
     args = parser.parse_args()
-    kb = load_knowledge_base()
+    kb = load_knowledge_base(fitted=args.cv or args.cv_misses)  # a fit replaces the shipped ones
     if args.cv_misses:
         out_of_fold_misses(kb)
         return 0

@@ -30,6 +30,7 @@ class Evidence:
     coverage: float  # share of the question's topic (by word rarity) found in the entry
     learned_score: float  # the learned scorer's score for it, about 1 on a question it was fit on
     learned_lead: float  # that score minus the best other entry's
+    nothing_fits: float  # the learned scorer's score for no entry, about 1 on a text fit as such
     blended_lead: float  # its ranking score minus the runner-up's
     ranker_lead: float  # 1 - the best other BM25F score over its own (negative: not the best)
     named: bool  # the hand rules answer it: a rare name asked in full, or far ahead and covered

@@ -22,7 +22,7 @@ from bot.features.faq.holdings import (
     unsized_holdings,
 )
 from bot.features.faq.index import Bm25Index
-from bot.features.faq.learned import LearnedScorer, features
+from bot.features.faq.learned import LearnedScorer, LearnedScores, features
 from bot.features.faq.words import (
     CONTEXT_TERMS,
     QuestionReader,
@@ -174,17 +174,17 @@ class KnowledgeBase:
         """Entries ranked by the ranker's and the learned scorer's scores together."""
         return self._blend(query, self.reader.read(query))[0][:limit]
 
-    def _blend(self, query: str, read: ReadQuestion) -> tuple[list[Match], dict[str, float]]:
+    def _blend(self, query: str, read: ReadQuestion) -> tuple[list[Match], LearnedScores | None]:
         """All the ranker's matches (above zero), re-sorted with the learned scorer's scores;
-        and those scores for every entry."""
+        and those scores."""
         matches = self._rank(read, len(self.entries))
         if self.scorer is None or not matches:
-            return matches, {}
+            return matches, None
         learned = self.scorer.scores(features(read.terms, query))
-        best = matches[0].score
+        best, by_entry = matches[0].score, learned.entries
         blended = [
             replace(
-                m, learned=learned[i], blended=m.score / best + self.learned_weight * learned[i]
+                m, learned=by_entry[i], blended=m.score / best + self.learned_weight * by_entry[i]
             )
             for m in matches
             for i in (m.entry.id,)
@@ -281,7 +281,7 @@ class KnowledgeBase:
         return named or (lead >= CLEAR_LEAD and best.coverage >= CLEAR_COVERAGE)
 
     def _evidence(
-        self, blended: list[Match], learned: dict[str, float], read: ReadQuestion, named: bool
+        self, blended: list[Match], learned: LearnedScores, read: ReadQuestion, named: bool
     ) -> Evidence:
         first, others = blended[0], blended[1:]
         known = self.index.document_frequency
@@ -290,7 +290,9 @@ class KnowledgeBase:
         return Evidence(
             coverage=first.coverage,
             learned_score=first.learned,
-            learned_lead=first.learned - max(v for k, v in learned.items() if k != first.entry.id),
+            learned_lead=first.learned
+            - max(v for k, v in learned.entries.items() if k != first.entry.id),
+            nothing_fits=learned.nothing_fits,
             blended_lead=first.blended - (others[0].blended if others else 0.0),
             ranker_lead=1 - best_other / first.score,
             named=named,
@@ -340,8 +342,9 @@ def _read_toml(path: Path) -> dict[str, object]:
         return tomllib.load(handle)
 
 
-def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
-    """Read topics, thesaurus and one TOML file per entry; check every cross-reference."""
+def load_knowledge_base(folder: Path | None = None, fitted: bool = True) -> KnowledgeBase:
+    """Read topics, thesaurus and one TOML file per entry; check every cross-reference. With
+    fitted=False, leave out the learned scorer and confidence model, to refit them."""
     folder = folder or templates_dir() / "faq"
     menu = _read_toml(folder / "topics.toml")
     topics = [Topic.model_validate(t) for t in menu["topic"]]  # type: ignore[attr-defined]
@@ -365,11 +368,11 @@ def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     if general[0] not in ids:
         raise ValueError(f"FAQ general entry {general[0]!r} does not exist")
     scorer_file = folder / SCORER_FILE
-    scorer = LearnedScorer.load(scorer_file) if scorer_file.exists() else None
+    scorer = LearnedScorer.load(scorer_file) if fitted and scorer_file.exists() else None
     if scorer is not None and sorted(scorer.ids) != sorted(ids):
         raise ValueError(f"FAQ {SCORER_FILE} is for other entries: refit it (faq_fit_scorer.py)")
     confidence_file = folder / CONFIDENCE_FILE
-    confidence = Confidence.load(confidence_file) if confidence_file.exists() else None
+    confidence = Confidence.load(confidence_file) if fitted and confidence_file.exists() else None
     return KnowledgeBase(entries, topics, thesaurus, general, scorer, confidence)
 
 

@@ -49,14 +49,23 @@ def fingerprint(texts: Sequence[str], labels: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True)
+class LearnedScores:
+    """One text's scores: per entry, and for "no entry answers it"."""
+
+    entries: dict[str, float]
+    nothing_fits: float
+
+
+@dataclass(frozen=True)
 class LearnedScorer:
     """Ridge weights per feature and entry: a question's score for an entry is its TF-IDF
-    vector (each block L2-normalised) times that entry's column."""
+    vector (each block L2-normalised) times that entry's column. One more column, fitted to the
+    texts no entry answers, scores "nothing fits"."""
 
     ids: tuple[str, ...]
     vocabulary: dict[str, int]
     idf: np.ndarray  # per feature
-    weights: np.ndarray  # feature x entry
+    weights: np.ndarray  # feature x (entry, then nothing fits)
     trained_on: str  # fingerprint() of the training set
 
     @classmethod
@@ -69,7 +78,7 @@ class LearnedScorer:
         ridge: float = RIDGE,
     ) -> LearnedScorer:
         """Fit on feature dicts (from features()) labelled with entry ids, or "" for a text no
-        entry answers (its target is 0 for every entry), in the dual form:
+        entry answers (its target is 0 for every entry and 1 for nothing fits), in the dual form:
         weights = X' (X X' + ridge I)^-1 Y, cheap while samples are far fewer than features."""
         frequency: dict[str, int] = {}
         for sample in samples:
@@ -83,9 +92,10 @@ class LearnedScorer:
         for row, sample in zip(x, samples, strict=True):
             scorer._fill(row, sample)
         column = {entry_id: i for i, entry_id in enumerate(ids)}
-        y = np.zeros((n, len(ids)), np.float32)
+        y = np.zeros((n, len(ids) + 1), np.float32)
         answered = [row for row, label in enumerate(labels) if label]
         y[answered, [column[labels[row]] for row in answered]] = 1.0
+        y[[row for row, label in enumerate(labels) if not label], len(ids)] = 1.0
         dual = np.linalg.solve(x @ x.T + ridge * np.eye(n, dtype=np.float32), y)
         return cls(tuple(ids), vocabulary, idf, x.T @ dual, trained_on)
 
@@ -108,14 +118,15 @@ class LearnedScorer:
         indices, values = self._vector(sample)
         row[indices] = values
 
-    def scores(self, sample: Mapping[str, float]) -> dict[str, float]:
-        """The classifier's score per entry (about 1 for a training question's own entry)."""
+    def scores(self, sample: Mapping[str, float]) -> LearnedScores:
+        """The classifier's score per entry (about 1 for a training question's own entry), and
+        for nothing fits (about 1 for a training text no entry answers)."""
         known = {k: v for k, v in sample.items() if k in self.vocabulary}
         indices, values = self._vector(known)
         if not indices:
-            return dict.fromkeys(self.ids, 0.0)
-        result = values @ self.weights[indices].astype(np.float32)
-        return dict(zip(self.ids, result.tolist(), strict=True))
+            return LearnedScores(dict.fromkeys(self.ids, 0.0), 0.0)
+        *result, nothing = (values @ self.weights[indices].astype(np.float32)).tolist()
+        return LearnedScores(dict(zip(self.ids, result, strict=True)), nothing)
 
     def save(self, path: Path) -> None:
         keys = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
@@ -131,6 +142,8 @@ class LearnedScorer:
     @classmethod
     def load(cls, path: Path) -> LearnedScorer:
         with np.load(path, allow_pickle=False) as data:
+            if data["weights"].shape[1] != len(data["ids"]) + 1:
+                raise ValueError(f"{path.name} has no nothing-fits column: refit it")
             keys = data["vocabulary"].tolist()
             return cls(
                 tuple(data["ids"].tolist()),

@@ -28,6 +28,7 @@ PLAIN = Evidence(
     coverage=0.5,
     learned_score=0.5,
     learned_lead=0.3,
+    nothing_fits=0.1,
     blended_lead=1.0,
     ranker_lead=0.3,
     named=False,

@@ -42,18 +42,35 @@ def test_a_fitted_scorer_puts_each_training_text_first_and_survives_a_round_trip
     labels = ["funding", "protective_put", "tax"]
     samples = [features({}, text) for text in texts]
     scorer = LearnedScorer.fit(samples, labels, labels, fingerprint(texts, labels))
-    firsts = [max(scores := scorer.scores(s), key=scores.__getitem__) for s in samples]
+    firsts = [max(scores := scorer.scores(s).entries, key=scores.__getitem__) for s in samples]
     assert firsts == labels
     scorer.save(tmp_path / "scorer.npz")
     loaded = LearnedScorer.load(tmp_path / "scorer.npz")
     assert loaded.trained_on == scorer.trained_on
-    again = loaded.scores(features({}, "perpetual funding"))
+    again = loaded.scores(features({}, "perpetual funding")).entries
     assert max(again, key=again.__getitem__) == "funding"
 
 
-def test_unknown_words_give_every_entry_a_zero_learned_score() -> None:
+def test_a_text_like_those_no_entry_answers_scores_high_on_nothing_fits_and_low_on_entries() -> (
+    None
+):
+    texts = ["funding rate on perpetual swaps", "put option premium", "my dog ate the garden hedge"]
+    labels = ["funding", "protective_put", ""]
+    samples = [features({}, t) for t in texts]
+    scorer = LearnedScorer.fit(samples, labels, ["funding", "protective_put"], ridge=0.1)
+
+    dog = scorer.scores(features({}, "the dog ate my hedge"))
+    funding = scorer.scores(features({}, "perpetual funding rate"))
+
+    assert dog.nothing_fits > 0.5 > max(dog.entries.values())
+    assert funding.nothing_fits < 0.5 < funding.entries["funding"]
+
+
+def test_unknown_words_give_every_entry_and_nothing_fits_a_zero_learned_score() -> None:
     assert KB.scorer is not None
-    assert set(KB.scorer.scores(features({}, "zzqx")).values()) == {0.0}
+    scores = KB.scorer.scores(features({}, "zzqx"))
+    assert set(scores.entries.values()) == {0.0}
+    assert scores.nothing_fits == 0.0
 
 
 def test_the_training_posts_cover_every_entry_and_copy_no_real_question() -> None:
