@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, cast
 
@@ -43,7 +43,7 @@ from bot.features.hedge.draft import (
     sized,
     take_the_calendars_event,
 )
-from bot.features.hedge.reading import MessageReading, read_message
+from bot.features.hedge.reading import MessageReading, read_for
 from bot.features.start.buttons import MenuButton
 from bot.features.start.handlers import start as greet
 from bot.platform.features import Group, Handlers
@@ -77,14 +77,6 @@ texts = Texts("hedge")
 def _draft(context: BotContext) -> Draft:
     assert context.user_data is not None
     return cast(Draft, context.user_data.setdefault("draft", {}))
-
-
-def _read(context: BotContext, user_id: int, text: str) -> tuple[MessageReading, datetime]:
-    """The message read at the bot's time in the user's timezone (the one call of the reader)."""
-    services = context.services
-    now = services.clock.now()
-    now = now if now.tzinfo else now.replace(tzinfo=UTC)
-    return read_message(text, now=now, tz=services.users.settings(user_id).timezone), now
 
 
 async def ask(
@@ -164,7 +156,7 @@ async def free_text(update: Update, context: BotContext) -> object:
     if len(text) > MAX_INPUT_CHARS:
         await _bad(update, "holdings", too_long=True)
         return ConversationHandler.END
-    reading, now = _read(context, update.effective_user.id, text)
+    reading, now = read_for(context.services, update.effective_user.id, text)
     wants_plan = context.services.hooks.asks_for_plan or (lambda _: True)
     if reading.route == "question" and reading.unsized and wants_plan(text):
         return await _ask_size(update, context, reading, now)
@@ -175,6 +167,8 @@ async def free_text(update: Update, context: BotContext) -> object:
         else:
             await reply(update, texts("no_holdings"))
         return ConversationHandler.END
+    if reading.route == "plan" and (answer := context.services.hooks.answer_outright):
+        await answer(update, text)  # "I have 2 BTC: what is funding?": funding, then the plan
     assert context.user_data is not None
     draft: Draft = {}
     context.user_data["draft"] = draft
@@ -216,10 +210,10 @@ def _step_text(step: Step) -> Callable[[Update, BotContext], Any]:
         if len(text) > MAX_INPUT_CHARS:
             await _bad(update, step.value, too_long=True)
             return step
-        reading, now = _read(context, update.effective_user.id, text)
+        reading, now = read_for(context.services, update.effective_user.id, text)
         draft = _draft(context)
         if step is Step.HOLDINGS and not reading.holdings and draft.get("unsized"):
-            reading, now = _read(context, update.effective_user.id, sized(text, draft))
+            reading, now = read_for(context.services, update.effective_user.id, sized(text, draft))
         if step is Step.HOLDINGS and not reading.holdings:
             return await _not_an_answer(update, context, step, text, reading.error)
         found = absorb(reading, draft, now)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 from bot.ui.render import Texts
@@ -21,6 +21,7 @@ from hedging.language.holdings import names_a_negative_holding
 from hedging.models import Concern, Holding, Outlook
 
 if TYPE_CHECKING:
+    from bot.services import Services
     from hedging.language.understand import UnderstoodHolding
 
 Route = Literal["plan", "question", "error"]
@@ -66,6 +67,13 @@ def read_message(
         notes=list(read.remarks),
         unsized=list(read.unsized),
     )
+
+
+def read_for(services: Services, user_id: int, text: str) -> tuple[MessageReading, datetime]:
+    """The message read at the bot's time in the user's timezone (the one call of the reader)."""
+    now = services.clock.now()
+    now = now if now.tzinfo else now.replace(tzinfo=UTC)
+    return read_message(text, now=now, tz=services.users.settings(user_id).timezone), now
 
 
 def _calendar_event(
