@@ -29,7 +29,7 @@ from bot.features.faq.knowledge import (
     knowledge_base,
     looks_like_plan_request,
 )
-from bot.features.faq.words import plain_text
+from bot.features.faq.words import in_another_script, plain_text
 from bot.platform.features import Group, Handlers
 from bot.services import BotApplication, BotContext, Services
 from bot.ui.keyboards import button, labels, rows
@@ -108,7 +108,7 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
         body = render("faq/choices.html.j2", query=question)
         await reply(update, body, entries_keyboard(choices, user.id))
     else:
-        body = render("faq/no_match.html.j2", query=question)
+        body = render("faq/no_match.html.j2", query=question, foreign=in_another_script(question))
         await reply(update, body, topics_keyboard(kb, user.id))
 
 

@@ -73,6 +73,17 @@ def plain_text(text: str) -> str:
     return html.unescape(TAG.sub("", text))
 
 
+LATIN_END = 0x250  # Basic Latin up to Latin Extended-B: English, and the accents of borrowed words
+
+
+def in_another_script(text: str) -> bool:
+    """Most of its letters are not Latin (Chinese, Cyrillic, Arabic...): a language the
+    matcher cannot read, however it is worded."""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if ord(c) < LATIN_END)
+    return len(letters) >= 2 and latin < len(letters) / 2
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens of plain or HTML text; '%' is its own token."""
     return TOKEN.findall(plain_text(text).lower().replace("'", ""))

@@ -13,7 +13,7 @@ from benchmarks.faq_eval import real_questions
 from bot.cli import main
 from bot.features.faq.evaluation import Question, Scores
 from bot.features.faq.knowledge import Outcome, knowledge_base
-from bot.features.faq.words import sentences
+from bot.features.faq.words import in_another_script, sentences
 from tests import DATA
 
 KB = knowledge_base()
@@ -31,6 +31,23 @@ def test_the_asking_sentence_outweighs_the_backstory_around_it() -> None:
     weights = [weight for _, weight in sentences(post)]
     assert weights[-1] == 1.0 and max(weights[:-1]) < 1.0
     assert ranked(post)[0] in {"funding", "negative_funding"}
+
+
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [
+        ("老大 能不能系统的讲一期 如何利用资金费率套利的", True),
+        ("Скажите, пожалуйста, что такое хеджирование?", True),
+        ("Que coûte un CFD ?", False),  # Latin letters: the matcher reads "CFD" and answers
+        ("what is a funding rate on BTCUSDT? 🤔", False),
+        ("资金费率 funding rate on perps, how does it work?", False),
+        ("2 BTC", False),
+    ],
+)
+def test_only_a_text_written_mostly_in_another_script_is_one_the_matcher_cannot_read(
+    text: str, foreign: bool
+) -> None:
+    assert in_another_script(text) is foreign
 
 
 def test_a_post_that_never_asks_weighs_every_sentence_alike() -> None:
