@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 K1 = 2.0
@@ -61,10 +61,6 @@ class Bm25Index:
         n, df = len(self.doc_ids), self.document_frequency.get(term, 0)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def contains(self, doc: str, term: str) -> bool:
-        """Whether the term occurs in any field of the document."""
-        return any(term in counts for counts in self.counts[doc].values())
-
     def weighted_frequency(self, doc: str, term: str) -> float:
         """BM25F pseudo-frequency: field counts weighted and length-normalised."""
         total = 0.0
@@ -104,13 +100,21 @@ class Bm25Index:
                 parts[term] = factor * self.idf(term) * tf / (K1 + tf)
         return parts
 
-    def coverage(self, doc: str, unigrams: Mapping[str, float]) -> float:
-        """Share of the question's topic, by weight and rarity of its words, the document holds."""
+    def coverage(self, unigrams: Mapping[str, float]) -> Callable[[str], float]:
+        """Per document, the share of the question's topic (by weight and rarity of its words)
+        it holds; the rarities are worked out once for every document."""
         unknown = UNKNOWN_RARITY * self.idf("")  # "": a term no document holds
+        weighed = [
+            (
+                w * (self.idf(t) if t in self.document_frequency else unknown),
+                set(self.postings.get(t, ())),
+            )
+            for t, w in unigrams.items()
+        ]
+        total = sum(w for w, _ in weighed)
 
-        def rarity(term: str) -> float:
-            return self.idf(term) if term in self.document_frequency else unknown
+        def share(doc: str) -> float:
+            held = sum(w for w, holders in weighed if doc in holders)
+            return held / total if total else 0.0
 
-        total = sum(w * rarity(t) for t, w in unigrams.items())
-        held = sum(w * rarity(t) for t, w in unigrams.items() if self.contains(doc, t))
-        return held / total if total else 0.0
+        return share

@@ -203,13 +203,12 @@ class KnowledgeBase:
         if ceiling <= 0:
             return []
         asked = read.asked or frozenset(read.unigrams)
-        matches = []
-        for doc, score in scores.items():
-            if score > 0:
-                coverage = self.index.coverage(doc, read.unigrams)
-                matches.append(
-                    Match(self.entries[doc], score / ceiling, coverage, *self._named(doc, asked))
-                )
+        coverage = self.index.coverage(read.unigrams)
+        matches = [
+            Match(self.entries[doc], score / ceiling, coverage(doc), *self._named(doc, asked))
+            for doc, score in scores.items()
+            if score > 0
+        ]
         matches.sort(key=lambda m: (-m.score, m.entry.id))
         return matches[:limit]
 
