@@ -38,8 +38,8 @@ class Hooks:
     # whether text that names an asset without a size asks for a plan ("hedge my ETH before CPI")
     # rather than about something else ("why does my ETH short pay funding"); None: always
     asks_for_plan: Callable[[str], bool] | None = None
-    # answers the text if the FAQ answers it outright and says whether it did, so a question
-    # typed between the plan's questions is answered instead of read as a wrong answer to them
+    # answers the text if the FAQ answers it outright and says whether it did: a question typed
+    # between the plan's questions, or asked beside a holding ("I have 2 BTC: what is funding?")
     answer_outright: Callable[[Update, str], Coroutine[Any, Any, bool]] | None = None
 
 

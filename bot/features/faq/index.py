@@ -100,7 +100,7 @@ class Bm25Index:
                 parts[term] = factor * self.idf(term) * tf / (K1 + tf)
         return parts
 
-    def coverage(self, unigrams: Mapping[str, float]) -> Callable[[str], float]:
+    def coverage_of(self, unigrams: Mapping[str, float]) -> Callable[[str], float]:
         """Per document, the share of the question's topic (by weight and rarity of its words)
         it holds; the rarities are worked out once for every document."""
         unknown = UNKNOWN_RARITY * self.idf("")  # "": a term no document holds

@@ -203,7 +203,7 @@ class KnowledgeBase:
         if ceiling <= 0:
             return []
         asked = read.asked or frozenset(read.unigrams)
-        coverage = self.index.coverage(read.unigrams)
+        coverage = self.index.coverage_of(read.unigrams)
         matches = [
             Match(self.entries[doc], score / ceiling, coverage(doc), *self._named(doc, asked))
             for doc, score in scores.items()
