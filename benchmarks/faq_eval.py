@@ -14,6 +14,7 @@ import sys
 import time
 import tomllib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -28,17 +29,24 @@ TUNING = {"real tune", "para dev", "para dev2"}
 MEASURES = ("first pick right", "answered right", "among choices", "confident wrong", "no answer")
 
 
-def real_questions() -> dict[str, list[Question]]:
+def real_rows() -> list[dict[str, Any]]:
+    """The real questions as the file holds them (id, split, labels, source, question)."""
     table = tomllib.loads((DATA / "faq_real_questions.toml").read_text(encoding="utf-8"))
+    return list(table["question"])
+
+
+def real_question(row: dict[str, Any]) -> Question:
+    named = frozenset({row["expected"], *row.get("also", [])} - {""})
+    plan = row.get("kind") == "plan"
+    right = named if row["expected"] else frozenset()
+    acceptable = named if plan else frozenset()  # the planner's job, but these answer it too
+    return Question(row["question"], right, plan, row["expected"], acceptable)
+
+
+def real_questions() -> dict[str, list[Question]]:
     sets: dict[str, list[Question]] = {"real tune": [], "real heldout": []}
-    for q in table["question"]:
-        named = frozenset({q["expected"], *q.get("also", [])} - {""})
-        plan = q.get("kind") == "plan"
-        right = named if q["expected"] else frozenset()
-        acceptable = named if plan else frozenset()  # the planner's job, but these answer it too
-        sets[f"real {q['split']}"].append(
-            Question(q["question"], right, plan, q["expected"], acceptable)
-        )
+    for row in real_rows():
+        sets[f"real {row['split']}"].append(real_question(row))
     return sets
 
 
