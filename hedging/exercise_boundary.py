@@ -148,16 +148,12 @@ def put_boundary(
     """Solve B(τ) = K·e^(−(r−q)τ)·N(τ)/D(τ) at the nodes (ALO's fixed point, unit strike), where
     N = Φ(d₋(τ, B(τ))) + r∫₀^τ e^(ru)·Φ(d₋(τ − u, B(τ)/B(u))) du, and D likewise with d₊ and q,
     from `guess(τ)`, a rough B(τ)/K."""
-    solved = _solve(years, rate, dividend_yield, vol, guess)
-    weights = [point.boundary for point in _scheme().premium]
-    return _priced(solved, years, weights, solved.cap * math.exp(-math.sqrt(solved.heights[-1])))
+    return _priced(_solve(years, rate, dividend_yield, vol, guess))
 
 
-def _priced(
-    solved: SolvedBoundary, years: float, weights: list[tuple[float, ...]], at_expiry: float
-) -> PutBoundary:
-    """The premium's terms over a life of `years`, `weights` reading B at each premium point."""
-    rate, dividend_yield, vol = solved.rate, solved.dividend_yield, solved.vol
+def _priced(solved: SolvedBoundary) -> PutBoundary:
+    """The premium's terms over the solved life, B read at each premium point."""
+    years, rate, dividend_yield, vol = solved.years, solved.rate, solved.dividend_yield, solved.vol
     sqrt, exp = math.sqrt, math.exp
     life_spread = vol * sqrt(years)
     scale = 1 / (life_spread * SQRT2)
@@ -175,8 +171,10 @@ def _priced(
             point.weight * half_years * rate * exp(-rate * years * point.lag),
             point.weight * half_years * dividend_yield * exp(-dividend_yield * years * point.lag),
         )
-        for point, (w1, w2, w3, w4) in zip(_scheme().premium, weights, strict=True)
+        for point in _scheme().premium
+        for w1, w2, w3, w4 in (point.boundary,)
     )
+    at_expiry = solved.cap * math.exp(-math.sqrt(solved.heights[-1]))
     return PutBoundary(at_expiry, terms, solved)
 
 
