@@ -26,6 +26,7 @@ from benchmarks.faq_eval import (  # noqa: E402
     real_question,
     real_rows,
 )
+from benchmarks.faq_fit_scorer import labelled  # noqa: E402
 from bot.features.faq.evaluation import Scores  # noqa: E402
 from bot.features.faq.knowledge import load_knowledge_base  # noqa: E402
 from bot.features.faq.learned import fit_scorer, training_set  # noqa: E402
@@ -49,21 +50,17 @@ def main() -> int:
     kb = load_knowledge_base()  # its confidence model is the shipped one; the scorer is refitted
     rows = [r for r in real_rows() if r["split"] == "tune"]
     posts = tomllib.loads((DATA / "faq_training_posts.toml").read_text(encoding="utf-8"))
-    dev = [(q.text, q.expected) for n, qs in paraphrases().items() if n in TUNING for q in qs]
+    dev = [q for name, questions in paraphrases().items() if name in TUNING for q in questions]
     print(f"{'set':<13} {'asked':>5} {'covered':>7}" + "".join(f" {m[:14]:>14}" for m in MEASURES))
     total: Counter[str] = Counter()
     for batch, first, last, posts_after in BATCHES:
-        earlier = [
-            (r["question"], r["expected"])
-            for r in rows
-            if number(r["id"]) < first and r.get("kind") != "plan"
-        ]
+        earlier = [real_question(r) for r in rows if number(r["id"]) < first]
         written = [
             (p["question"], p["expected"])
             for p in posts["question"]
             if number(p["id"]) < posts_after
         ]
-        texts, labels = training_set(kb, dev + earlier + written)
+        texts, labels = training_set(kb, labelled(dev + earlier) + written)
         kb.scorer = fit_scorer(kb, texts, labels)
         scores = Scores.of(kb, [real_question(r) for r in rows if first <= number(r["id"]) <= last])
         total += scores.counts
