@@ -134,6 +134,27 @@ class Thesaurus:
 # so the alias counts for less than a word the person typed.
 QUESTION_ALIASES = {"you": "bot", "your": "bot", "yours": "bot"}
 ALIAS_WEIGHT = 0.4
+# ...but never in a courtesy to the reader: "could you please explain", "thank you", "your thoughts"
+FAVOURS = frozenset(
+    """explain tell help recommend suggest show give clarify elaborate describe share advise point
+    shed break walk let confirm check answer""".split()  # noqa: SIM905
+)
+ASKED_OF_THE_READER = frozenset(
+    "opinion opinions thoughts advice help view views input suggestions recommendations".split()  # noqa: SIM905
+)
+
+
+def addresses_the_reader(words: Sequence[str], i: int) -> bool:
+    """Whether the "you" or "your" at i is the person asked a favour, not a topic of the text."""
+    before = words[i - 1] if i else ""
+    after = [w for w in words[i + 1 : i + 3] if w not in {"please", "pls", "kindly", "guys"}]
+    if before in {"thank", "thanks"} or words[i + 1 : i + 2] == ["guys"]:
+        return True
+    if words[i] == "your":
+        return bool(after) and after[0] in ASKED_OF_THE_READER
+    return before in {"can", "could", "would", "will"} and bool(after) and after[0] in FAVOURS
+
+
 # What a post is about rather than what it asks: the asset, the price. Read, but weighed lightly.
 CONTEXT_TERMS = frozenset({CANONICAL + w for w in ("btc", "eth", "crypto", "stock", "price")})
 CONTEXT_WEIGHT = 0.6
@@ -238,7 +259,12 @@ class QuestionReader:
             if not (w in tickers and stem(w) not in self.known_stems)
         ]
         plain = self.thesaurus.replace(words)
-        aliased = self.thesaurus.replace([QUESTION_ALIASES.get(w, w) for w in words])
+        aliased = self.thesaurus.replace(
+            [
+                w if addresses_the_reader(words, i) else QUESTION_ALIASES.get(w, w)
+                for i, w in enumerate(words)
+            ]
+        )
 
         def topical(term: str) -> bool:  # an amount or a price is context, "1256" a topic
             return (

@@ -90,6 +90,23 @@ def test_us_is_the_country_only_where_it_cannot_be_the_pronoun(
     assert ("=usa" in KB.reader.read(question).unigrams) is is_country
 
 
+@pytest.mark.parametrize(
+    ("question", "about_the_bot"),
+    [
+        ("could you please explain what a bitcoin future is", False),
+        ("can you tell me how funding works", False),
+        ("thank you, and what is basis risk", False),
+        ("what is your opinion on collars", False),
+        ("where do you get your prices", True),
+        ("how do you price the puts", True),
+    ],
+)
+def test_you_is_the_bot_only_where_it_is_not_a_courtesy_to_the_reader(
+    question: str, about_the_bot: bool
+) -> None:
+    assert ("bot" in KB.reader.read(question).unigrams) is about_the_bot
+
+
 def test_long_position_and_how_long_are_different_terms() -> None:
     position = KB.reader.read("I have a long position").unigrams
     duration = KB.reader.read("how long should I keep it").unigrams
