@@ -261,7 +261,9 @@ class QuestionReader:
         plain = self.thesaurus.replace(words)
         aliased = self.thesaurus.replace(
             [
-                w if addresses_the_reader(words, i) else QUESTION_ALIASES.get(w, w)
+                QUESTION_ALIASES[w]
+                if w in QUESTION_ALIASES and not addresses_the_reader(words, i)
+                else w
                 for i, w in enumerate(words)
             ]
         )
