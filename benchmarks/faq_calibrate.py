@@ -148,9 +148,8 @@ def calibrate(kb: KnowledgeBase, trained_on: str) -> tuple[Confidence, str]:
         lowest_safe_threshold(forward_chances, [s.right for s in forward]),
     )
     model = replace(model, threshold=threshold)
-    samples, chances = samples + forward, chances + forward_chances
     lines = [
-        f"Fitted on {len(samples) - len(forward)} out-of-fold samples; threshold {threshold} is",
+        f"Fitted on {len(samples)} out-of-fold samples; threshold {threshold} is",
         f"the lowest at which at most {MAX_WRONG_SHARE:.0%} of them, of the real tuning questions",
         "among them, and of the recent batches' tune questions judged forward",
         "(faq_forward.py), get a wrong answer. Below the",
@@ -159,8 +158,10 @@ def calibrate(kb: KnowledgeBase, trained_on: str) -> tuple[Confidence, str]:
         "Out of fold (forward: the recent batches judged forward), useful replies of covered /",
         "uncovered questions (rules, then floor):",
     ]
-    for source in sorted({s.source for s in samples}):
-        rows = [(s, c) for s, c in zip(samples, chances, strict=True) if s.source == source]
+    reported: dict[str, list[tuple[Sample, float]]] = {}
+    for sample, chance in zip(samples + forward, chances + forward_chances, strict=True):
+        reported.setdefault(sample.source, []).append((sample, chance))
+    for source, rows in sorted(reported.items()):
         covered = [(s, c) for s, c in rows if s.covered]
         uncovered = [(s, c) for s, c in rows if not s.covered]
         ruled = sum(s.offered and not s.ruled_nothing for s, _ in covered)
@@ -171,8 +172,7 @@ def calibrate(kb: KnowledgeBase, trained_on: str) -> tuple[Confidence, str]:
             f" / {sum(c < floor for _, c in uncovered)} of {len(uncovered)}"
         )
     lines.append("Out of fold, answered outright right / wrong (asked):")
-    for source in sorted({s.source for s in samples}):
-        rows = [(s, c) for s, c in zip(samples, chances, strict=True) if s.source == source]
+    for source, rows in sorted(reported.items()):
         ruled = Counter(s.ruled_right for s, _ in rows)
         cells = [f"rules {ruled[True]}/{ruled[False]}"]
         for shown in sorted({*SHOWN_THRESHOLDS, threshold}):
