@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.features.faq.evaluation import Question, Scores, judge  # noqa: E402
 from bot.features.faq.knowledge import KnowledgeBase, knowledge_base  # noqa: E402
+from bot.features.faq.learned import read_ahead  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 GOALS = {"first pick right": 0.85, "answered right": 0.55}  # issue 11, held-out real questions
@@ -71,6 +72,7 @@ def cell(scores: Scores, tally: str) -> str:
 def report(kb: KnowledgeBase, sets: dict[str, list[Question]], misses: bool) -> dict[str, Scores]:
     print(f"{'set':<13} {'asked':>5} {'covered':>7}" + "".join(f" {m[:14]:>14}" for m in MEASURES))
     results = {}
+    read_ahead(q.text for questions in sets.values() for q in questions)
     for name, questions in sets.items():
         scores = results[name] = Scores.of(kb, questions)
         print(

@@ -44,6 +44,7 @@ from bot.features.faq.learned import (  # noqa: E402
     LearnedScorer,
     features_of,
     fit_scorer,
+    read_ahead,
     training_set,
 )
 
@@ -87,6 +88,7 @@ def fold_scorers(
     folds = np.random.default_rng(SEED).permutation(len(flat)) % FOLDS
     folded = [(name, q, int(f)) for (name, q), f in zip(flat, folds, strict=True)]
     entry_texts, entry_labels = training_set(kb, [(t, e) for t, e in posts if e or uncovered])
+    read_ahead(entry_texts + [q.text for _, q in flat])
     cache: dict[str, dict[str, float]] = {}
 
     def sample(text: str) -> dict[str, float]:

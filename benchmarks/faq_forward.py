@@ -30,7 +30,12 @@ from benchmarks.faq_eval import (  # noqa: E402
 from benchmarks.faq_fit_scorer import labelled  # noqa: E402
 from bot.features.faq.evaluation import Question, Scores  # noqa: E402
 from bot.features.faq.knowledge import KnowledgeBase, load_knowledge_base  # noqa: E402
-from bot.features.faq.learned import LearnedScorer, fit_scorer, training_set  # noqa: E402
+from bot.features.faq.learned import (  # noqa: E402
+    LearnedScorer,
+    fit_scorer,
+    read_ahead,
+    training_set,
+)
 
 # (batch, its first and last question id, the first post written after its tune half was read):
 # posts t980-t1059 answered batch 10's tune misses; t1060-t1162 were written before batch 11
@@ -67,6 +72,7 @@ def batches(kb: KnowledgeBase) -> Iterator[tuple[str, list[Question], LearnedSco
         ]
         texts, labels = training_set(kb, labelled(dev + earlier) + written)
         questions = [real_question(r) for r in rows if first <= number(r["id"]) <= last]
+        read_ahead(q.text for q in questions)
         yield batch, questions, fit_scorer(kb, texts, labels)
 
 

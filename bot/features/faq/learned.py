@@ -1,5 +1,6 @@
 """A learned scorer for the FAQ: TF-IDF over the matcher's terms and word-bounded character
-n-grams, and a one-vs-rest ridge classifier, pure numpy.
+n-grams, the question's sentence embedding (meaning.py), and a one-vs-rest ridge classifier,
+pure numpy.
 
 It is fitted by benchmarks/faq_fit_scorer.py on the entries' own text, the tuning questions (never
 the held-out ones) and the training posts written for it (tests/data/faq_training_posts.toml), and
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from bot.features.faq.meaning import encoder
 from bot.features.faq.words import SENTENCE, plain_text, tokens
 
 if TYPE_CHECKING:
@@ -25,11 +27,13 @@ if TYPE_CHECKING:
 CHAR_SIZES = (3, 4, 5)
 RIDGE = 2.0  # the classifier's regularisation, chosen by cross-validation on the tuning data
 CHAR_BLOCK = 1.0  # the character n-grams' weight beside the terms' (each block has unit length)
+MEANING_BLOCK = 2.0  # the sentence embedding's weight, chosen by cross-validation (1, 2, 3 tried)
+BLOCKS = (("w:", 1.0), ("c:", CHAR_BLOCK), ("m:", MEANING_BLOCK))
 
 
 def features(terms: Mapping[str, float], text: str) -> dict[str, float]:
-    """The matcher's weighted terms (and their bigrams) and the text's character n-grams, each
-    word padded with spaces so n-grams do not cross words."""
+    """The matcher's weighted terms (and their bigrams), the text's character n-grams, each
+    word padded with spaces so n-grams do not cross words, and its sentence embedding."""
     found = {"w:" + t: w for t, w in terms.items()}
     for token in tokens(text):
         padded = f" {token} "
@@ -37,6 +41,8 @@ def features(terms: Mapping[str, float], text: str) -> dict[str, float]:
             for i in range(len(padded) - n + 1):
                 key = "c:" + padded[i : i + n]
                 found[key] = found.get(key, 0.0) + 1.0
+    for i, value in enumerate(encoder().embed(text).tolist()):
+        found[f"m:{i}"] = value
     return found
 
 
@@ -104,7 +110,7 @@ class LearnedScorer:
         feature must be in the vocabulary."""
         indices: list[int] = []
         parts = []
-        for block, weight in (("w:", 1.0), ("c:", CHAR_BLOCK)):
+        for block, weight in BLOCKS:
             known = [(self.vocabulary[k], v) for k, v in sample.items() if k.startswith(block)]
             if not known:
                 continue
@@ -175,8 +181,18 @@ def training_set(
     return texts, labels
 
 
+def read_ahead(texts: Iterable[str]) -> None:
+    """Embed texts in batches before they are read one by one, keeping all of them: a fit or an
+    evaluation reads thousands, several times over."""
+    texts = list(texts)
+    shared = encoder()
+    shared.remember = max(shared.remember, len(shared.remembered) + len(texts))
+    shared.embed_many(texts)
+
+
 def fit_scorer(kb: KnowledgeBase, texts: Sequence[str], labels: Sequence[str]) -> LearnedScorer:
     """A scorer fitted on the texts, read by the knowledge base's own question reader."""
+    read_ahead(texts)
     samples = [features_of(kb, text) for text in texts]
     return LearnedScorer.fit(samples, labels, list(kb.entries), fingerprint(texts, labels))
 
