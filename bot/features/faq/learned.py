@@ -182,12 +182,8 @@ def training_set(
 
 
 def read_ahead(texts: Iterable[str]) -> None:
-    """Embed texts in batches before they are read one by one, keeping all of them: a fit or an
-    evaluation reads thousands, several times over."""
-    texts = list(texts)
-    shared = encoder()
-    shared.remember = max(shared.remember, len(shared.remembered) + len(texts))
-    shared.embed_many(texts)
+    """Embed texts in batches before features() reads them one by one."""
+    encoder().embed_many(texts)
 
 
 def fit_scorer(kb: KnowledgeBase, texts: Sequence[str], labels: Sequence[str]) -> LearnedScorer:

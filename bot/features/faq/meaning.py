@@ -6,7 +6,7 @@ other. The learned scorer (learned.py) reads the embedding as one more block of 
 
 The model is a 6-layer BERT (384 wide, 12 heads) with mean pooling, shipped in
 templates/faq/encoder/ as half-precision weights and its WordPiece tokenizer (see the README
-there). Its forward pass is a few matrix products, so numpy runs it without torch: about 10 ms
+there). Its forward pass is a few matrix products, so numpy runs it without torch: about 15 ms
 for a forum post on one core. `tokenizers` and the weights load on the first question, never on
 a cold `hedgebot plan`.
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,9 +86,10 @@ class SentenceEncoder:
         return found
 
     def embed_many(self, texts: Iterable[str], batch: int = 32) -> None:
-        """Encode texts in batches of like length, and remember them (raise `remember` first
-        to keep more than REMEMBERED): a fit reads thousands."""
+        """Encode texts in batches of like length, and remember all of them, beyond REMEMBERED
+        if need be: a fit or an evaluation reads thousands, several times over."""
         missing = sorted({t for t in texts if t not in self.remembered}, key=len)
+        self.remember = max(self.remember, len(self.remembered) + len(missing))
         for start in range(0, len(missing), batch):
             chunk = missing[start : start + batch]
             for text, vector in zip(chunk, self._encode(chunk), strict=True):
@@ -122,42 +124,38 @@ class SentenceEncoder:
         x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
         width = x.shape[-1] // HEADS
         padding = (1.0 - mask)[:, None, None, :] * -1e9
+
+        def dense(t: np.ndarray, name: str) -> np.ndarray:
+            return t @ w[f"{name}.weight"].T + w[f"{name}.bias"]
+
+        def heads(t: np.ndarray) -> np.ndarray:
+            return t.reshape(batch, length, HEADS, width).transpose(0, 2, 1, 3)
+
         for layer in range(self.layers):
             prefix = f"encoder.layer.{layer}."
-
-            def dense(t: np.ndarray, name: str, prefix: str = prefix) -> np.ndarray:
-                return t @ w[f"{prefix}{name}.weight"].T + w[f"{prefix}{name}.bias"]
-
-            def heads(t: np.ndarray) -> np.ndarray:
-                return t.reshape(batch, length, HEADS, width).transpose(0, 2, 1, 3)
-
-            query = heads(dense(x, "attention.self.query"))
-            key = heads(dense(x, "attention.self.key"))
-            value = heads(dense(x, "attention.self.value"))
+            query = heads(dense(x, prefix + "attention.self.query"))
+            key = heads(dense(x, prefix + "attention.self.key"))
+            value = heads(dense(x, prefix + "attention.self.value"))
             attention = query @ key.transpose(0, 1, 3, 2) / math.sqrt(width) + padding
             attention = np.exp(attention - attention.max(-1, keepdims=True))
             attention /= attention.sum(-1, keepdims=True)
             context = (attention @ value).transpose(0, 2, 1, 3).reshape(batch, length, -1)
             x = _layer_norm(
-                x + dense(context, "attention.output.dense"),
+                x + dense(context, prefix + "attention.output.dense"),
                 w[prefix + "attention.output.LayerNorm.weight"],
                 w[prefix + "attention.output.LayerNorm.bias"],
             )
-            inner = dense(x, "intermediate.dense")
+            inner = dense(x, prefix + "intermediate.dense")
             inner = 0.5 * inner * (1.0 + _erf(inner / math.sqrt(2.0)))
             x = _layer_norm(
-                x + dense(inner, "output.dense"),
+                x + dense(inner, prefix + "output.dense"),
                 w[prefix + "output.LayerNorm.weight"],
                 w[prefix + "output.LayerNorm.bias"],
             )
         return x
 
 
-_shared: list[SentenceEncoder] = []
-
-
+@cache
 def encoder() -> SentenceEncoder:
     """The shipped encoder, loaded on first use."""
-    if not _shared:
-        _shared.append(SentenceEncoder.load())
-    return _shared[0]
+    return SentenceEncoder.load()

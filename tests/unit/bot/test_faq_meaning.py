@@ -56,11 +56,10 @@ def test_a_paraphrase_is_nearer_than_another_topic(shipped: SentenceEncoder) -> 
     assert float(funding @ paraphrase) > float(funding @ puts)
 
 
-def test_batched_and_single_encoding_agree() -> None:
-    fresh = encoder()
+def test_batched_and_single_encoding_agree(shipped: SentenceEncoder) -> None:
     texts = ["short", "a much longer question about rolling quarterly futures every three months"]
-    single = [fresh._encode([t])[0] for t in texts]
-    batched = fresh._encode(texts)  # padded to the longer one: padding must not leak in
+    single = [shipped._encode([t])[0] for t in texts]
+    batched = shipped._encode(texts)  # padded to the longer one: padding must not leak in
     assert np.allclose(batched, np.stack(single), atol=1e-5)
 
 
@@ -70,6 +69,13 @@ def test_remembers_only_the_latest_texts() -> None:
     for text in ("one", "two", "three"):
         small.embed(text)
     assert list(small.remembered) == ["two", "three"]
+
+
+def test_a_batch_read_ahead_keeps_every_text_beyond_the_usual_limit() -> None:
+    small = SentenceEncoder(encoder().weights, encoder().tokenizer)
+    small.remember = 2
+    small.embed_many(["one", "two", "three"])
+    assert sorted(small.remembered) == ["one", "three", "two"]
 
 
 def test_an_empty_text_still_gets_a_unit_embedding(shipped: SentenceEncoder) -> None:
