@@ -150,7 +150,7 @@ def calibrate(kb: KnowledgeBase, trained_on: str) -> tuple[Confidence, str]:
     model = replace(model, threshold=threshold)
     lines = [
         f"Fitted on {len(samples)} out-of-fold samples; threshold {threshold} is",
-        f"the lowest at which at most {MAX_WRONG_SHARE:.0%} of them, of the real tuning questions",
+        f"the lowest at which at most {MAX_WRONG_SHARE:.1%} of them, of the real tuning questions",
         "among them, and of the recent batches' tune questions judged forward",
         "(faq_forward.py), get a wrong answer. Below the",
         f"floor {floor}, nothing fits: the floor that gives the most real tuning questions a",

@@ -91,7 +91,7 @@ def explain(question: str, top: int) -> None:
         print(
             f"  {match.entry.id:<22} score {match.score:.2f}  evidence {match.evidence:.2f}"
             f"  coverage {match.coverage:.0%}  learned {match.learned:.2f}"
-            f" ({share:.0%} of its ranking)"
+            f" ({share:.0%} of its ranking)  nearest {match.nearest:.2f}"
         )
     read = kb.reader.read(question)
     print("read as: " + ", ".join(f"{t} ×{w:.2f}" for t, w in read.unigrams.items()))

@@ -1,6 +1,7 @@
 """A learned scorer for the FAQ: TF-IDF over the matcher's terms and word-bounded character
 n-grams, the question's sentence embedding (meaning.py), and a one-vs-rest ridge classifier,
-pure numpy.
+pure numpy. It keeps the embeddings of the texts it was fitted on too, so that it can tell, per
+entry, how close by meaning the nearest of them is to a new question.
 
 It is fitted by benchmarks/faq_fit_scorer.py on the entries' own text, the tuning questions (never
 the held-out ones) and the training posts written for it (tests/data/faq_training_posts.toml), and
@@ -12,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +48,27 @@ def features(terms: Mapping[str, float], text: str) -> dict[str, float]:
     return found
 
 
+def _embedding(sample: Mapping[str, float]) -> np.ndarray:
+    return np.array([v for k, v in sample.items() if k.startswith("m:")], np.float32)
+
+
+def _neighbours(
+    samples: Sequence[Mapping[str, float]], labels: Sequence[str]
+) -> tuple[np.ndarray, tuple[str, ...]]:
+    """The texts' embeddings sorted by label, for nearest neighbours; a text fitted under more
+    than one label (a keyword two entries share, like "premium") is left out, since being close
+    to it says nothing about which entry is meant."""
+    embeddings = [_embedding(sample) for sample in samples]
+    labels_of: dict[bytes, set[str]] = {}
+    for embedding, label in zip(embeddings, labels, strict=True):
+        labels_of.setdefault(embedding.tobytes(), set()).add(label)
+    kept = sorted(
+        (row for row, e in enumerate(embeddings) if len(labels_of[e.tobytes()]) == 1),
+        key=lambda row: labels[row],
+    )
+    return np.array([embeddings[row] for row in kept], np.float32), tuple(labels[r] for r in kept)
+
+
 def fingerprint(texts: Sequence[str], labels: Sequence[str]) -> str:
     """What a scorer was fitted on, so a test can tell stale weights from current ones."""
     digest = hashlib.sha256()
@@ -60,6 +83,7 @@ class LearnedScores:
 
     entries: dict[str, float]
     nothing_fits: float
+    nearest: dict[str, float] = field(default_factory=dict)  # per entry ("" none): best cosine
 
 
 @dataclass(frozen=True)
@@ -73,6 +97,8 @@ class LearnedScorer:
     idf: np.ndarray  # per feature
     weights: np.ndarray  # feature x (entry, then nothing fits)
     trained_on: str  # fingerprint() of the training set
+    examples: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    example_labels: tuple[str, ...] = ()  # the entry id (or "") of each row of examples
 
     @classmethod
     def fit(
@@ -103,7 +129,8 @@ class LearnedScorer:
         y[answered, [column[labels[row]] for row in answered]] = 1.0
         y[[row for row, label in enumerate(labels) if not label], len(ids)] = 1.0
         dual = np.linalg.solve(x @ x.T + ridge * np.eye(n, dtype=np.float32), y)
-        return cls(tuple(ids), vocabulary, idf, x.T @ dual, trained_on)
+        examples, example_labels = _neighbours(samples, labels)
+        return cls(tuple(ids), vocabulary, idf, x.T @ dual, trained_on, examples, example_labels)
 
     def _vector(self, sample: Mapping[str, float]) -> tuple[list[int], np.ndarray]:
         """Feature indices and TF-IDF values, each block (terms, n-grams) of unit length; every
@@ -132,7 +159,24 @@ class LearnedScorer:
         if not indices:
             return LearnedScores(dict.fromkeys(self.ids, 0.0), 0.0)
         *result, nothing = (values @ self.weights[indices].astype(np.float32)).tolist()
-        return LearnedScores(dict(zip(self.ids, result, strict=True)), nothing)
+        return LearnedScores(
+            dict(zip(self.ids, result, strict=True)), nothing, self._nearest(sample)
+        )
+
+    def _nearest(self, sample: Mapping[str, float]) -> dict[str, float]:
+        """Per label, the cosine of the closest training text to this one, by meaning."""
+        if not len(self.examples) or not any(k.startswith("m:") for k in sample):
+            return {}
+        cosines = self.examples @ _embedding(sample)
+        labels, starts = self._label_runs
+        return dict(zip(labels, np.maximum.reduceat(cosines, starts).tolist(), strict=True))
+
+    @cached_property
+    def _label_runs(self) -> tuple[list[str], np.ndarray]:
+        """The labels of examples, which fit() sorts by label, and where each one's rows start."""
+        labels = list(dict.fromkeys(self.example_labels))
+        starts = [self.example_labels.index(label) for label in labels]
+        return labels, np.array(starts)
 
     def save(self, path: Path) -> None:
         keys = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
@@ -143,6 +187,8 @@ class LearnedScorer:
             idf=self.idf,
             weights=self.weights.astype(np.float16),
             trained_on=np.array(self.trained_on),
+            examples=self.examples.astype(np.float16),
+            example_labels=np.array(self.example_labels),
         )
 
     @classmethod
@@ -157,6 +203,8 @@ class LearnedScorer:
                 data["idf"],
                 data["weights"],
                 str(data["trained_on"]),
+                data["examples"].astype(np.float32),
+                tuple(data["example_labels"].tolist()),
             )
 
 

@@ -37,6 +37,8 @@ PLAIN = Evidence(
     words=6,
     asked_words=5,
     unknown_share=0.1,
+    nearest=0.6,
+    nearest_lead=0.05,
 )
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from benchmarks.faq_eval import paraphrases, real_questions
 from benchmarks.faq_fit_scorer import fitting_questions, training_posts
-from bot.features.faq.knowledge import Outcome, knowledge_base
+from bot.features.faq.knowledge import NEAREST_WEIGHT, Outcome, knowledge_base
 from bot.features.faq.learned import LearnedScorer, features, fingerprint, training_set
+from bot.features.faq.meaning import encoder
 
 KB = knowledge_base()
 
@@ -81,3 +84,54 @@ def test_the_training_posts_cover_every_entry_and_copy_no_real_question() -> Non
     assert per_entry[""] >= 40  # questions the base should not answer
     real = {q.text.casefold() for qs in real_questions().values() for q in qs}
     assert [text for text, _ in posts if text.casefold() in real] == []
+
+
+def test_nearest_gives_each_label_the_cosine_of_its_closest_training_text_and_survives_a_round_trip(
+    tmp_path: Path,
+) -> None:
+    texts = ["what is a funding rate", "how do puts work", "when to buy a put", "cats and dogs"]
+    labels = ["funding", "protective_put", "protective_put", ""]
+    scorer = LearnedScorer.fit(
+        [features({}, t) for t in texts], labels, ["funding", "protective_put"]
+    )
+    scorer.save(tmp_path / "scorer.npz")
+    loaded = LearnedScorer.load(tmp_path / "scorer.npz")
+
+    own = loaded.scores(features({}, "how do puts work")).nearest
+    embed = encoder().embed
+    cosine_to_funding = float(embed("how do puts work") @ embed("what is a funding rate"))
+
+    assert set(own) == {"funding", "protective_put", ""}
+    assert own["protective_put"] == pytest.approx(1.0, abs=2e-3)  # itself, in half precision
+    assert own["funding"] == pytest.approx(cosine_to_funding, abs=2e-3)
+    assert own["protective_put"] > own["funding"]
+
+
+def test_a_text_with_no_embedding_has_no_nearest_texts() -> None:
+    assert KB.scorer is not None
+    assert KB.scorer.scores({"w:funding": 1.0}).nearest == {}
+
+
+def test_the_ranking_adds_the_weighted_cosine_of_each_entrys_nearest_training_text() -> None:
+    question = "my short perp keeps paying the longs every eight hours, why"
+    matches = KB.search(question, limit=len(KB.entries))
+    assert KB.scorer is not None and len(matches) > 3
+    nearest = KB.scorer.scores(features(KB.reader.read(question).terms, question)).nearest
+    best = max(m.score for m in matches)
+
+    for match in matches:
+        assert match.nearest == nearest[match.entry.id]
+        assert match.blended == pytest.approx(
+            match.score / best + KB.learned_weight * match.learned + NEAREST_WEIGHT * match.nearest
+        )
+
+
+def test_a_text_fitted_under_two_entries_is_nobodys_nearest_neighbour() -> None:
+    texts = ["premium", "premium", "how do puts work", "what drives the cost of a hedge"]
+    labels = ["protective_put", "costs", "protective_put", "costs"]
+    scorer = LearnedScorer.fit(
+        [features({}, t) for t in texts], labels, ["protective_put", "costs"]
+    )
+
+    assert scorer.example_labels == ("costs", "protective_put")
+    assert scorer.scores(features({}, "premium")).nearest["costs"] < 0.99

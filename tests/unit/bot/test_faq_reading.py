@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import tomllib
 
 import pytest
@@ -146,6 +147,7 @@ def test_the_command_line_explains_which_terms_each_entry_matched(
     assert main(["faq", "hedge mode on binance"]) == 0
     out = capsys.readouterr().out
     assert "read as: " in out and "hedge_mode matched: " in out
+    assert re.search(r"hedge_mode .* learned \d\.\d\d .* nearest \d\.\d\d", out)
 
 
 # ---- the machine interface (a contract: keys and values exactly as issue 11 names them) ----
