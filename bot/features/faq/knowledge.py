@@ -191,16 +191,11 @@ class KnowledgeBase:
             return matches, None
         learned = self.scorer.scores(features(read.terms, query))
         best, by_entry = matches[0].score, learned.entries
-        blended = [
-            replace(
-                m,
-                learned=by_entry[i],
-                nearest=near,
-                blended=m.score / best + self.learned_weight * by_entry[i] + NEAREST_WEIGHT * near,
-            )
-            for m in matches
-            for i, near in ((m.entry.id, learned.nearest.get(m.entry.id, 0.0)),)
-        ]
+        blended = []
+        for m in matches:
+            score, near = by_entry[m.entry.id], learned.nearest.get(m.entry.id, 0.0)
+            ranking = m.score / best + self.learned_weight * score + NEAREST_WEIGHT * near
+            blended.append(replace(m, learned=score, nearest=near, blended=ranking))
         return sorted(blended, key=lambda m: (-m.blended, m.entry.id)), learned
 
     def _rank(self, read: ReadQuestion, limit: int) -> list[Match]:
