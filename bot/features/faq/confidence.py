@@ -44,6 +44,7 @@ class Evidence:
     unknown_share: float  # share of the question's weight on words no entry uses
     nearest: float  # cosine, by meaning, of the closest training text labelled with the entry
     nearest_lead: float  # that minus the closest text labelled otherwise (or with no entry)
+    votes: float  # share of the closest training texts (learned.NEIGHBOURS) labelled with it
 
     def vector(self) -> list[float]:
         """The model's inputs: counts on a log scale, flags as 0 or 1."""

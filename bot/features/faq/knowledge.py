@@ -310,6 +310,7 @@ class KnowledgeBase:
             nearest=first.nearest,
             nearest_lead=first.nearest
             - max((v for k, v in learned.nearest.items() if k != first.entry.id), default=0.0),
+            votes=learned.votes.get(first.entry.id, 0.0),
         )
 
     def is_plan_request(self, text: str, read: ReadQuestion | None = None) -> bool:

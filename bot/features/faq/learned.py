@@ -48,6 +48,9 @@ def features(terms: Mapping[str, float], text: str) -> dict[str, float]:
     return found
 
 
+NEIGHBOURS = 10  # the closest training texts whose labels vote, for the confidence model
+
+
 def _embedding(sample: Mapping[str, float]) -> np.ndarray:
     return np.array([v for k, v in sample.items() if k.startswith("m:")], np.float32)
 
@@ -84,6 +87,9 @@ class LearnedScores:
     entries: dict[str, float]
     nothing_fits: float
     nearest: dict[str, float] = field(default_factory=dict)  # per entry ("" none): best cosine
+    votes: dict[str, float] = field(
+        default_factory=dict
+    )  # per entry: share of the NEIGHBOURS closest
 
 
 @dataclass(frozen=True)
@@ -159,17 +165,21 @@ class LearnedScorer:
         if not indices:
             return LearnedScores(dict.fromkeys(self.ids, 0.0), 0.0)
         *result, nothing = (values @ self.weights[indices].astype(np.float32)).tolist()
-        return LearnedScores(
-            dict(zip(self.ids, result, strict=True)), nothing, self._nearest(sample)
-        )
+        nearest, votes = self._nearest(sample)
+        return LearnedScores(dict(zip(self.ids, result, strict=True)), nothing, nearest, votes)
 
-    def _nearest(self, sample: Mapping[str, float]) -> dict[str, float]:
-        """Per label, the cosine of the closest training text to this one, by meaning."""
+    def _nearest(self, sample: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+        """Per label, the cosine of the closest training text to this one, by meaning; and the
+        share of the NEIGHBOURS closest texts that carry it."""
         if not len(self.examples) or not any(k.startswith("m:") for k in sample):
-            return {}
+            return {}, {}
         cosines = self.examples @ _embedding(sample)
         labels, starts = self._label_runs
-        return dict(zip(labels, np.maximum.reduceat(cosines, starts).tolist(), strict=True))
+        nearest = dict(zip(labels, np.maximum.reduceat(cosines, starts).tolist(), strict=True))
+        closest = np.argpartition(-cosines, min(NEIGHBOURS, len(cosines)) - 1)[:NEIGHBOURS]
+        run = np.searchsorted(starts, closest, side="right") - 1
+        counts = np.bincount(run, minlength=len(labels)) / len(closest)
+        return nearest, {labels[i]: float(counts[i]) for i in np.flatnonzero(counts)}
 
     @cached_property
     def _label_runs(self) -> tuple[list[str], np.ndarray]:

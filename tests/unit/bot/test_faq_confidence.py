@@ -39,6 +39,7 @@ PLAIN = Evidence(
     unknown_share=0.1,
     nearest=0.6,
     nearest_lead=0.05,
+    votes=0.5,
 )
 
 

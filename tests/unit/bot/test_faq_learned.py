@@ -9,6 +9,7 @@ import pytest
 
 from benchmarks.faq_eval import paraphrases, real_questions
 from benchmarks.faq_fit_scorer import fitting_questions, training_posts
+from bot.features.faq import learned
 from bot.features.faq.knowledge import NEAREST_WEIGHT, Outcome, knowledge_base
 from bot.features.faq.learned import LearnedScorer, features, fingerprint, training_set
 from bot.features.faq.meaning import encoder
@@ -135,3 +136,21 @@ def test_a_text_fitted_under_two_entries_is_nobodys_nearest_neighbour() -> None:
 
     assert scorer.example_labels == ("costs", "protective_put")
     assert scorer.scores(features({}, "premium")).nearest["costs"] < 0.99
+
+
+def test_the_closest_training_texts_vote_for_their_labels_in_shares(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = ["what is a funding rate", "how do puts work", "when to buy a put", "cats and dogs"]
+    labels = ["funding", "protective_put", "protective_put", ""]
+    scorer = LearnedScorer.fit(
+        [features({}, t) for t in texts], labels, ["funding", "protective_put"]
+    )
+    question = features({}, "how do put options work")
+
+    everyone = scorer.scores(question).votes  # more neighbours asked for than there are texts
+    monkeypatch.setattr(learned, "NEIGHBOURS", 2)
+    closest_two = scorer.scores(question).votes
+
+    assert everyone == {"funding": 0.25, "protective_put": 0.5, "": 0.25}
+    assert closest_two == {"protective_put": 1.0}
