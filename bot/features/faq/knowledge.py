@@ -62,11 +62,8 @@ MAX_CHOICES = 3
 # model's call (confidence.py); the rules above are one piece of its evidence.
 LEARNED_WEIGHT = 2.0
 # It adds, too, this much of the cosine between the question and the entry's closest training text
-# by meaning (nearest neighbours catch a question worded like one asked before, which a linear
-# scorer blurs). Out of fold, of 457 real tuning questions, weights 0, 1, 2 and 4 ranked 407, 416,
-# 422 and 423 first; at 1, with the confidence model refitted, the most were answered outright
-# and right (194 of 652 at threshold 0.9, against 188 at 0 and 191 at 2), for one wrong more than
-# at 0 and one fewer than at 2
+# by meaning, which catches a question worded like one asked before (weights 0-4 tried by CV; the
+# README gives the figures)
 NEAREST_WEIGHT = 1.0
 
 

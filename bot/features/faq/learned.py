@@ -30,7 +30,8 @@ CHAR_SIZES = (3, 4, 5)
 RIDGE = 2.0  # the classifier's regularisation, chosen by cross-validation on the tuning data
 CHAR_BLOCK = 1.0  # the character n-grams' weight beside the terms' (each block has unit length)
 MEANING_BLOCK = 2.0  # the sentence embedding's weight, chosen by cross-validation (1, 2, 3 tried)
-BLOCKS = (("w:", 1.0), ("c:", CHAR_BLOCK), ("m:", MEANING_BLOCK))
+MEANING = "m:"  # the prefix of the sentence embedding's features
+BLOCKS = (("w:", 1.0), ("c:", CHAR_BLOCK), (MEANING, MEANING_BLOCK))
 
 
 def features(terms: Mapping[str, float], text: str) -> dict[str, float]:
@@ -44,7 +45,7 @@ def features(terms: Mapping[str, float], text: str) -> dict[str, float]:
                 key = "c:" + padded[i : i + n]
                 found[key] = found.get(key, 0.0) + 1.0
     for i, value in enumerate(encoder().embed(text).tolist()):
-        found[f"m:{i}"] = value
+        found[f"{MEANING}{i}"] = value
     return found
 
 
@@ -52,7 +53,7 @@ NEIGHBOURS = 10  # the closest training texts whose labels vote, for the confide
 
 
 def _embedding(sample: Mapping[str, float]) -> np.ndarray:
-    return np.array([v for k, v in sample.items() if k.startswith("m:")], np.float32)
+    return np.array([v for k, v in sample.items() if k.startswith(MEANING)], np.float32)
 
 
 def _neighbours(
@@ -87,9 +88,8 @@ class LearnedScores:
     entries: dict[str, float]
     nothing_fits: float
     nearest: dict[str, float] = field(default_factory=dict)  # per entry ("" none): best cosine
-    votes: dict[str, float] = field(
-        default_factory=dict
-    )  # per entry: share of the NEIGHBOURS closest
+    # per entry: its share of the NEIGHBOURS closest training texts
+    votes: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -171,9 +171,10 @@ class LearnedScorer:
     def _nearest(self, sample: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
         """Per label, the cosine of the closest training text to this one, by meaning; and the
         share of the NEIGHBOURS closest texts that carry it."""
-        if not len(self.examples) or not any(k.startswith("m:") for k in sample):
+        embedding = _embedding(sample)
+        if not len(self.examples) or not embedding.size:
             return {}, {}
-        cosines = self.examples @ _embedding(sample)
+        cosines = self.examples @ embedding
         labels, starts = self._label_runs
         nearest = dict(zip(labels, np.maximum.reduceat(cosines, starts).tolist(), strict=True))
         closest = np.argpartition(-cosines, min(NEIGHBOURS, len(cosines)) - 1)[:NEIGHBOURS]
@@ -184,9 +185,8 @@ class LearnedScorer:
     @cached_property
     def _label_runs(self) -> tuple[list[str], np.ndarray]:
         """The labels of examples, which fit() sorts by label, and where each one's rows start."""
-        labels = list(dict.fromkeys(self.example_labels))
-        starts = [self.example_labels.index(label) for label in labels]
-        return labels, np.array(starts)
+        labels, starts = np.unique(np.array(self.example_labels), return_index=True)
+        return labels.tolist(), starts
 
     def save(self, path: Path) -> None:
         keys = sorted(self.vocabulary, key=self.vocabulary.__getitem__)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -87,15 +88,24 @@ def test_the_training_posts_cover_every_entry_and_copy_no_real_question() -> Non
     assert [text for text, _ in posts if text.casefold() in real] == []
 
 
+def small_scorer(
+    texts: Sequence[str] = (
+        "what is a funding rate",
+        "how do puts work",
+        "when to buy a put",
+        "cats and dogs",
+    ),
+    labels: Sequence[str] = ("funding", "protective_put", "protective_put", ""),
+) -> LearnedScorer:
+    """A scorer fitted on a few texts, one of them with no entry."""
+    ids = sorted(set(labels) - {""})
+    return LearnedScorer.fit([features({}, t) for t in texts], list(labels), ids)
+
+
 def test_nearest_gives_each_label_the_cosine_of_its_closest_training_text_and_survives_a_round_trip(
     tmp_path: Path,
 ) -> None:
-    texts = ["what is a funding rate", "how do puts work", "when to buy a put", "cats and dogs"]
-    labels = ["funding", "protective_put", "protective_put", ""]
-    scorer = LearnedScorer.fit(
-        [features({}, t) for t in texts], labels, ["funding", "protective_put"]
-    )
-    scorer.save(tmp_path / "scorer.npz")
+    small_scorer().save(tmp_path / "scorer.npz")
     loaded = LearnedScorer.load(tmp_path / "scorer.npz")
 
     own = loaded.scores(features({}, "how do puts work")).nearest
@@ -128,10 +138,9 @@ def test_the_ranking_adds_the_weighted_cosine_of_each_entrys_nearest_training_te
 
 
 def test_a_text_fitted_under_two_entries_is_nobodys_nearest_neighbour() -> None:
-    texts = ["premium", "premium", "how do puts work", "what drives the cost of a hedge"]
-    labels = ["protective_put", "costs", "protective_put", "costs"]
-    scorer = LearnedScorer.fit(
-        [features({}, t) for t in texts], labels, ["protective_put", "costs"]
+    scorer = small_scorer(
+        ["premium", "premium", "how do puts work", "what drives the cost of a hedge"],
+        ["protective_put", "costs", "protective_put", "costs"],
     )
 
     assert scorer.example_labels == ("costs", "protective_put")
@@ -141,11 +150,7 @@ def test_a_text_fitted_under_two_entries_is_nobodys_nearest_neighbour() -> None:
 def test_the_closest_training_texts_vote_for_their_labels_in_shares(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    texts = ["what is a funding rate", "how do puts work", "when to buy a put", "cats and dogs"]
-    labels = ["funding", "protective_put", "protective_put", ""]
-    scorer = LearnedScorer.fit(
-        [features({}, t) for t in texts], labels, ["funding", "protective_put"]
-    )
+    scorer = small_scorer()
     question = features({}, "how do put options work")
 
     everyone = scorer.scores(question).votes  # more neighbours asked for than there are texts
