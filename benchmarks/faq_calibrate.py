@@ -40,6 +40,7 @@ class Sample:
     """One question's out-of-fold evidence for its first pick."""
 
     source: str  # "real tune", "para dev", "para dev2" or "posts"
+    text: str
     evidence: Evidence
     right: bool  # the first pick answers it
     ruled_right: bool | None  # what the hand rules alone would have answered: right, wrong, None
@@ -56,6 +57,7 @@ def _sample(kb: KnowledgeBase, source: str, question: Question) -> Sample | None
     ruled = verdict.matches[0].entry.id if verdict.outcome is Outcome.CLEAR else None
     return Sample(
         source,
+        question.text,
         evidence,
         first in question.right | question.acceptable,
         None if ruled is None else ruled in question.right | question.acceptable,
@@ -139,7 +141,12 @@ def calibrate(kb: KnowledgeBase, trained_on: str) -> tuple[Confidence, str]:
         floor=floor,
         trained_on=trained_on,
     )
-    forward_chances = [model.chance(s.evidence) for s in forward]
+    # the recent batches' tune questions are among the samples too, with evidence from random
+    # folds: judged forward, they must meet a model that never learned from them
+    asked_forward = {s.text for s in forward}
+    unseen = [s for s in samples if s.text not in asked_forward]
+    forward_model = Confidence.fit([s.evidence.vector() for s in unseen], [s.right for s in unseen])
+    forward_chances = [forward_model.chance(s.evidence) for s in forward]
     # the bound must hold on the real questions too, not only on a pool the posts outnumber,
     # and forward, on new questions
     threshold = max(
