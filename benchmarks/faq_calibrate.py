@@ -108,13 +108,23 @@ def forward_samples(kb: KnowledgeBase) -> list[Sample]:
     return samples
 
 
+def fitted_on(samples: list[Sample], floor: float = 0.0, trained_on: str = "") -> Confidence:
+    """A confidence model fitted on the samples' evidence and whether each first pick was right."""
+    return Confidence.fit(
+        [s.evidence.vector() for s in samples],
+        [s.right for s in samples],
+        floor=floor,
+        trained_on=trained_on,
+    )
+
+
 def out_of_fold_chances(samples: list[Sample]) -> list[float]:
     """Each sample's chance from a confidence model fitted on the other folds."""
     folds = np.random.default_rng(CHANCE_SEED).permutation(len(samples)) % FOLDS
     chances = [0.0] * len(samples)
     for k in range(FOLDS):
         train = [s for s, f in zip(samples, folds, strict=True) if f != k]
-        model = Confidence.fit([s.evidence.vector() for s in train], [s.right for s in train])
+        model = fitted_on(train)
         for i, (s, f) in enumerate(zip(samples, folds, strict=True)):
             if f == k:
                 chances[i] = model.chance(s.evidence)
@@ -135,17 +145,11 @@ def calibrate(kb: KnowledgeBase, trained_on: str) -> tuple[Confidence, str]:
         [samples[i].offered for i in real],
         [samples[i].covered for i in real],
     )
-    model = Confidence.fit(
-        [s.evidence.vector() for s in samples],
-        [s.right for s in samples],
-        floor=floor,
-        trained_on=trained_on,
-    )
+    model = fitted_on(samples, floor, trained_on)
     # the recent batches' tune questions are among the samples too, with evidence from random
     # folds: judged forward, they must meet a model that never learned from them
     asked_forward = {s.text for s in forward}
-    unseen = [s for s in samples if s.text not in asked_forward]
-    forward_model = Confidence.fit([s.evidence.vector() for s in unseen], [s.right for s in unseen])
+    forward_model = fitted_on([s for s in samples if s.text not in asked_forward])
     forward_chances = [forward_model.chance(s.evidence) for s in forward]
     # the bound must hold on the real questions too, not only on a pool the posts outnumber,
     # and forward, on new questions
