@@ -62,8 +62,7 @@ MAX_CHOICES = 3
 # model's call (confidence.py); the rules above are one piece of its evidence.
 LEARNED_WEIGHT = 2.0
 # It adds, too, this much of the cosine between the question and the entry's closest training text
-# by meaning, which catches a question worded like one asked before (weights 0-4 tried by CV; the
-# README gives the figures)
+# by meaning, which catches a question worded like one asked before (docs/faq-rounds.md: 0-4 tried)
 NEAREST_WEIGHT = 1.0
 
 
