@@ -25,7 +25,7 @@ from bot.features.faq.confidence import (
 )
 from bot.features.faq.evaluation import Question
 from bot.features.faq.knowledge import KnowledgeBase, Outcome
-from bot.features.faq.learned import RIDGE, LearnedScorer, features_of, training_set
+from bot.features.faq.learned import RIDGE, LearnedScorer, features_of, own_rows, training_set
 
 POST_SEED = 5
 CHANCE_SEED = 1
@@ -89,6 +89,7 @@ def out_of_fold_samples(kb: KnowledgeBase) -> list[Sample]:
             [cache.get(t) or cache.setdefault(t, features_of(kb, t)) for t in texts],
             labels,
             list(kb.entries),
+            own_rows=own_rows(kb),
         )
         for (text, entry_id), f in zip(posts, folds, strict=True):
             question = Question(text, frozenset({entry_id} - {""}), expected=entry_id)

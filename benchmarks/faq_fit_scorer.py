@@ -44,6 +44,7 @@ from bot.features.faq.learned import (  # noqa: E402
     LearnedScorer,
     features_of,
     fit_scorer,
+    own_rows,
     read_ahead,
     training_set,
 )
@@ -97,13 +98,16 @@ def fold_scorers(
         return cache[text]
 
     scorers = []
+    own = own_rows(kb)
     for k in range(FOLDS):
         train = labelled([q for _, q, f in folded if f != k])
         train = [(t, e) for t, e in train if e or uncovered]
         texts = entry_texts + [t for t, _ in train]
         labels = entry_labels + [e for _, e in train]
         scorers.append(
-            LearnedScorer.fit([sample(t) for t in texts], labels, list(kb.entries), ridge=ridge)
+            LearnedScorer.fit(
+                [sample(t) for t in texts], labels, list(kb.entries), ridge=ridge, own_rows=own
+            )
         )
     return folded, scorers
 

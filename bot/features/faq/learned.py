@@ -31,6 +31,11 @@ RIDGE = 2.0  # the classifier's regularisation, chosen by cross-validation on th
 CHAR_BLOCK = 1.0  # the character n-grams' weight beside the terms' (each block has unit length)
 MEANING_BLOCK = 2.0  # the sentence embedding's weight, chosen by cross-validation (1, 2, 3 tried)
 MEANING = "m:"  # the prefix of the sentence embedding's features
+# A kernel on the embeddings beside the linear one, exp((cosine - 1) / KERNEL_WIDTH) per training
+# text: it lets two questions that mean the same thing count for more than their cosine alone
+# gives. Weight and width chosen by cross-validation on the tuning data (docs/faq-rounds.md).
+KERNEL = 3.0
+KERNEL_WIDTH = 0.3
 BLOCKS = (("w:", 1.0), ("c:", CHAR_BLOCK), (MEANING, MEANING_BLOCK))
 
 
@@ -73,6 +78,11 @@ def _neighbours(
     return np.array([embeddings[row] for row in kept], np.float32), tuple(labels[r] for r in kept)
 
 
+def _kernel(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Each pair's closeness by meaning, 1 for the same text, falling fast as the cosine drops."""
+    return np.exp((left @ right.T - 1.0) / KERNEL_WIDTH).astype(np.float32)
+
+
 def fingerprint(texts: Sequence[str], labels: Sequence[str]) -> str:
     """What a scorer was fitted on, so a test can tell stale weights from current ones."""
     digest = hashlib.sha256()
@@ -105,6 +115,8 @@ class LearnedScorer:
     trained_on: str  # fingerprint() of the training set
     examples: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
     example_labels: tuple[str, ...] = ()  # the entry id (or "") of each row of examples
+    anchors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    anchor_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
 
     @classmethod
     def fit(
@@ -114,10 +126,15 @@ class LearnedScorer:
         ids: Sequence[str],
         trained_on: str = "",
         ridge: float = RIDGE,
+        kernel: float = KERNEL,
+        own_rows: int = 0,
     ) -> LearnedScorer:
         """Fit on feature dicts (from features()) labelled with entry ids, or "" for a text no
         entry answers (its target is 0 for every entry and 1 for nothing fits), in the dual form:
-        weights = X' (X X' + ridge I)^-1 Y, cheap while samples are far fewer than features."""
+        dual = (K + ridge I)^-1 Y with K = X X' plus the embeddings' kernel, cheap while samples
+        are far fewer than features; the linear part folds into weights = X' dual. The first
+        own_rows samples are the entries' own text (training_set() puts it first): a bare keyword
+        is a label, not a way of asking, so the kernel leaves them out."""
         frequency: dict[str, int] = {}
         for sample in samples:
             for key in sample:
@@ -134,9 +151,19 @@ class LearnedScorer:
         answered = [row for row, label in enumerate(labels) if label]
         y[answered, [column[labels[row]] for row in answered]] = 1.0
         y[[row for row, label in enumerate(labels) if not label], len(ids)] = 1.0
-        dual = np.linalg.solve(x @ x.T + ridge * np.eye(n, dtype=np.float32), y)
+        embeddings = np.stack([_embedding(sample) for sample in samples[own_rows:]])
+        gram = x @ x.T
+        with_kernel = bool(kernel) and embeddings.size > 0
+        if with_kernel:
+            gram[own_rows:, own_rows:] += kernel * _kernel(embeddings, embeddings)
+        dual = np.linalg.solve(gram + ridge * np.eye(n, dtype=np.float32), y)
         examples, example_labels = _neighbours(samples, labels)
-        return cls(tuple(ids), vocabulary, idf, x.T @ dual, trained_on, examples, example_labels)
+        none = np.zeros((0, 0), np.float32)
+        return cls(
+            *(tuple(ids), vocabulary, idf, x.T @ dual, trained_on, examples, example_labels),
+            embeddings.astype(np.float32) if with_kernel else none,
+            (kernel * dual[own_rows:]).astype(np.float32) if with_kernel else none,
+        )
 
     def _vector(self, sample: Mapping[str, float]) -> tuple[list[int], np.ndarray]:
         """Feature indices and TF-IDF values, each block (terms, n-grams) of unit length; every
@@ -164,7 +191,11 @@ class LearnedScorer:
         indices, values = self._vector(known)
         if not indices:
             return LearnedScores(dict.fromkeys(self.ids, 0.0), 0.0)
-        *result, nothing = (values @ self.weights[indices].astype(np.float32)).tolist()
+        raw = values @ self.weights[indices].astype(np.float32)
+        embedding = _embedding(sample)
+        if len(self.anchors) and embedding.size:
+            raw += _kernel(embedding[None], self.anchors)[0] @ self.anchor_weights
+        *result, nothing = raw.tolist()
         nearest, votes = self._nearest(sample)
         return LearnedScores(dict(zip(self.ids, result, strict=True)), nothing, nearest, votes)
 
@@ -199,6 +230,8 @@ class LearnedScorer:
             trained_on=np.array(self.trained_on),
             examples=self.examples.astype(np.float16),
             example_labels=np.array(self.example_labels),
+            anchors=self.anchors.astype(np.float16),
+            anchor_weights=self.anchor_weights,
         )
 
     @classmethod
@@ -215,6 +248,7 @@ class LearnedScorer:
                 str(data["trained_on"]),
                 data["examples"].astype(np.float32),
                 tuple(data["example_labels"].tolist()),
+                *(data[k].astype(np.float32) for k in ("anchors", "anchor_weights") if k in data),
             )
 
 
@@ -248,7 +282,14 @@ def fit_scorer(kb: KnowledgeBase, texts: Sequence[str], labels: Sequence[str]) -
     """A scorer fitted on the texts, read by the knowledge base's own question reader."""
     read_ahead(texts)
     samples = [features_of(kb, text) for text in texts]
-    return LearnedScorer.fit(samples, labels, list(kb.entries), fingerprint(texts, labels))
+    return LearnedScorer.fit(
+        samples, labels, list(kb.entries), fingerprint(texts, labels), own_rows=own_rows(kb)
+    )
+
+
+def own_rows(kb: KnowledgeBase) -> int:
+    """How many of training_set()'s first rows are the entries' own text."""
+    return len(training_set(kb, [])[0])
 
 
 def features_of(kb: KnowledgeBase, text: str) -> dict[str, float]:

@@ -168,15 +168,30 @@ def test_a_clear_question_gets_one_answer(question: str, entry_id: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "expected"),
+    ("question", "general", "specific"),
     [
-        ("leverage", {"cross_leverage", "leverage_liquidation"}),
-        ("hedge ratio", {"sizing", "bot_hedge_ratio"}),
+        ("leverage", "leverage_liquidation", "cross_leverage"),
+        ("hedge ratio", "sizing", "bot_hedge_ratio"),
     ],
 )
-def test_an_ambiguous_question_offers_two_or_three_closest(
-    question: str, expected: set[str]
+def test_a_bare_topic_word_leads_with_the_general_entry_and_keeps_the_specific_one_a_tap_away(
+    question: str, general: str, specific: str
 ) -> None:
+    verdict = KB.verdict(question)
+    ids = [m.entry.id for m in verdict.matches]
+    assert verdict.outcome in (Outcome.CLEAR, Outcome.AMBIGUOUS)
+    assert ids[0] == general
+    assert specific in set(ids) | set(KB.entries[general].related)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("leverage or margin", {"cross_leverage", "leverage_liquidation"}),
+        ("funding or basis", {"funding", "basis_risk"}),
+    ],
+)
+def test_a_question_between_two_topics_offers_both(question: str, expected: set[str]) -> None:
     verdict = KB.verdict(question)
     ids = [m.entry.id for m in verdict.matches]
     assert verdict.outcome is Outcome.AMBIGUOUS

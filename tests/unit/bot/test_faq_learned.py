@@ -159,3 +159,26 @@ def test_the_closest_training_texts_vote_for_their_labels_in_shares(
 
     assert everyone == {"funding": 0.25, "protective_put": 0.5, "": 0.25}
     assert closest_two == {"protective_put": 1.0}
+
+
+def test_the_meaning_kernel_adds_each_training_texts_closeness_and_survives_a_round_trip(
+    tmp_path: Path,
+) -> None:
+    texts = ["what is a funding rate", "how do puts work", "my dog ate the garden hedge"]
+    labels = ["funding", "protective_put", ""]
+    samples = [features({}, t) for t in texts]
+    linear = LearnedScorer.fit(samples, labels, labels[:2], kernel=0.0)
+    with_kernel = LearnedScorer.fit(samples, labels, labels[:2], kernel=learned.KERNEL)
+    with_kernel.save(tmp_path / "scorer.npz")
+    loaded = LearnedScorer.load(tmp_path / "scorer.npz")
+    question = features({}, "why do perpetual swaps charge a fee every few hours")
+
+    assert linear.anchors.shape == (0, 0)
+    assert with_kernel.anchors.shape == (3, 384)
+    assert with_kernel.scores(question).entries != linear.scores(question).entries
+    assert loaded.scores(question).entries == pytest.approx(
+        with_kernel.scores(question).entries, abs=2e-3
+    )
+    for sample, label in zip(samples[:2], labels[:2], strict=True):
+        scores = with_kernel.scores(sample).entries
+        assert max(scores, key=scores.__getitem__) == label

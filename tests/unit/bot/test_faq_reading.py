@@ -177,7 +177,7 @@ def test_json_verdict_of_one_question(
 
 
 def test_json_offers_choices_as_a_list_of_ids(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["faq", "leverage", "--json"]) == 0
+    assert main(["faq", "leverage or margin", "--json"]) == 0
     verdict = json.loads(capsys.readouterr().out)
     assert (verdict["verdict"], verdict["answer"]) == ("choices", None)
     assert {"cross_leverage", "leverage_liquidation"} <= set(verdict["choices"])
