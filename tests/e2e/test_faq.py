@@ -67,7 +67,7 @@ async def test_a_decision_answer_ends_with_the_education_note_once(alice: Person
 
 
 async def test_an_ambiguous_question_offers_the_closest_entries(alice: Person) -> None:
-    (reply,) = await alice.says("leverage")
+    (reply,) = await alice.says("leverage or margin")
     assert reply.text.startswith("I'm not sure which of these you mean")
     offered = reply.button_texts()[:-1]
     assert {"Leverage and liquidation", "Changing leverage under cross margin"} <= set(offered)
