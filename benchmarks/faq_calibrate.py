@@ -81,6 +81,7 @@ def out_of_fold_samples(kb: KnowledgeBase) -> list[Sample]:
     entry_texts, entry_labels = training_set(kb, tuning)
     folds = np.random.default_rng(POST_SEED).permutation(len(posts)) % FOLDS
     cache: dict[str, dict[str, float]] = {}
+    own = own_rows(kb)
     for k in range(FOLDS):
         train = [post for post, f in zip(posts, folds, strict=True) if f != k]
         texts = entry_texts + [t for t, _ in train]
@@ -89,7 +90,7 @@ def out_of_fold_samples(kb: KnowledgeBase) -> list[Sample]:
             [cache.get(t) or cache.setdefault(t, features_of(kb, t)) for t in texts],
             labels,
             list(kb.entries),
-            own_rows=own_rows(kb),
+            own_rows=own,
         )
         for (text, entry_id), f in zip(posts, folds, strict=True):
             question = Question(text, frozenset({entry_id} - {""}), expected=entry_id)

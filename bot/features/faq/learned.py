@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,12 +62,11 @@ def _embedding(sample: Mapping[str, float]) -> np.ndarray:
 
 
 def _neighbours(
-    samples: Sequence[Mapping[str, float]], labels: Sequence[str]
+    embeddings: Sequence[np.ndarray], labels: Sequence[str]
 ) -> tuple[np.ndarray, tuple[str, ...]]:
     """The texts' embeddings sorted by label, for nearest neighbours; a text fitted under more
     than one label (a keyword two entries share, like "premium") is left out, since being close
     to it says nothing about which entry is meant."""
-    embeddings = [_embedding(sample) for sample in samples]
     labels_of: dict[bytes, set[str]] = {}
     for embedding, label in zip(embeddings, labels, strict=True):
         labels_of.setdefault(embedding.tobytes(), set()).add(label)
@@ -151,19 +150,18 @@ class LearnedScorer:
         answered = [row for row, label in enumerate(labels) if label]
         y[answered, [column[labels[row]] for row in answered]] = 1.0
         y[[row for row, label in enumerate(labels) if not label], len(ids)] = 1.0
-        embeddings = np.stack([_embedding(sample) for sample in samples[own_rows:]])
+        embeddings = [_embedding(sample) for sample in samples]
+        anchors = np.array(embeddings[own_rows:], np.float32)
         gram = x @ x.T
-        with_kernel = bool(kernel) and embeddings.size > 0
+        with_kernel = bool(kernel) and anchors.ndim == 2 and anchors.size > 0
         if with_kernel:
-            gram[own_rows:, own_rows:] += kernel * _kernel(embeddings, embeddings)
+            gram[own_rows:, own_rows:] += kernel * _kernel(anchors, anchors)
         dual = np.linalg.solve(gram + ridge * np.eye(n, dtype=np.float32), y)
-        examples, example_labels = _neighbours(samples, labels)
-        none = np.zeros((0, 0), np.float32)
-        return cls(
-            *(tuple(ids), vocabulary, idf, x.T @ dual, trained_on, examples, example_labels),
-            embeddings.astype(np.float32) if with_kernel else none,
-            (kernel * dual[own_rows:]).astype(np.float32) if with_kernel else none,
-        )
+        examples, example_labels = _neighbours(embeddings, labels)
+        scorer = cls(tuple(ids), vocabulary, idf, x.T @ dual, trained_on, examples, example_labels)
+        if not with_kernel:
+            return scorer
+        return replace(scorer, anchors=anchors, anchor_weights=kernel * dual[own_rows:])
 
     def _vector(self, sample: Mapping[str, float]) -> tuple[list[int], np.ndarray]:
         """Feature indices and TF-IDF values, each block (terms, n-grams) of unit length; every
@@ -196,13 +194,12 @@ class LearnedScorer:
         if len(self.anchors) and embedding.size:
             raw += _kernel(embedding[None], self.anchors)[0] @ self.anchor_weights
         *result, nothing = raw.tolist()
-        nearest, votes = self._nearest(sample)
+        nearest, votes = self._nearest(embedding)
         return LearnedScores(dict(zip(self.ids, result, strict=True)), nothing, nearest, votes)
 
-    def _nearest(self, sample: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
-        """Per label, the cosine of the closest training text to this one, by meaning; and the
-        share of the NEIGHBOURS closest texts that carry it."""
-        embedding = _embedding(sample)
+    def _nearest(self, embedding: np.ndarray) -> tuple[dict[str, float], dict[str, float]]:
+        """Per label, the cosine of the closest training text to this embedding; and the share
+        of the NEIGHBOURS closest texts that carry it."""
         if not len(self.examples) or not embedding.size:
             return {}, {}
         cosines = self.examples @ embedding
